@@ -1,0 +1,14 @@
+# Gazette: the two commands of the README, and the benchmark. See scripts/gazette.
+.PHONY: run test bench dev
+
+run:
+	scripts/gazette run
+
+test:
+	scripts/gazette test
+
+bench:
+	scripts/gazette bench
+
+dev:
+	scripts/gazette dev

@@ -1,0 +1,68 @@
+//! Server configuration: command-line flags, each with an environment variable and a default
+//! that runs the demo site on one machine with no setup.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// How the server is run. Every flag can also be set through its `GAZETTE_*` variable.
+#[derive(Clone, Debug, Parser)]
+#[command(
+    name = "gazette-server",
+    version,
+    about = "The Gazette news API and site server"
+)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "GAZETTE_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// SQLite database file; created (and filled with demo content) when missing.
+    #[arg(long, env = "GAZETTE_DATABASE", default_value = "data/gazette.db")]
+    pub database: PathBuf,
+
+    /// Folder of the built front end (Trunk's dist/), served at `/`.
+    #[arg(long, env = "GAZETTE_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+
+    /// Public origin of the site, used in canonical, share and feed URLs.
+    #[arg(
+        long,
+        env = "GAZETTE_BASE_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub base_url: String,
+
+    /// Bearer token for the editor endpoints under /api/v1/admin; without it they answer 401.
+    #[arg(long, env = "GAZETTE_ADMIN_TOKEN")]
+    pub admin_token: Option<String>,
+
+    /// Other origins allowed to call the API from a browser (comma separated).
+    #[arg(long, env = "GAZETTE_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+
+    /// Do not load the demo content into an empty database.
+    #[arg(long, env = "GAZETTE_NO_DEMO")]
+    pub no_demo: bool,
+
+    /// Seconds between flushes of counted views to the database.
+    #[arg(long, env = "GAZETTE_VIEWS_FLUSH_SECS", default_value_t = 5)]
+    pub views_flush_secs: u64,
+}
+
+impl Config {
+    /// A configuration for tests: a database at `database`, no front end, a known admin token.
+    pub fn for_tests(database: PathBuf) -> Config {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            database,
+            dist: PathBuf::from("does-not-exist"),
+            base_url: "https://gazette.test".into(),
+            admin_token: Some("test-token".into()),
+            cors_origins: Vec::new(),
+            no_demo: false,
+            views_flush_secs: 3600,
+        }
+    }
+}

@@ -1,0 +1,74 @@
+// Shared set-up of the end-to-end tests: a real Gazette server on a fresh SQLite database
+// (demo content loaded on first start, as for a new user) and Debian's Chromium driven by
+// Playwright. Each test file starts its own server on a free port.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const SERVER_BIN = process.env.GAZETTE_SERVER_BIN ?? 'target/debug/gazette-server';
+const DIST = process.env.GAZETTE_DIST ?? 'dist';
+export const ADMIN_TOKEN = 'e2e-token';
+
+/** Starts the server on a free port; resolves with { url, stop(), dataDir }. */
+export async function startServer({ dataDir } = {}) {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'gazette-e2e-'));
+  const child = spawn(SERVER_BIN, [
+    '--listen', '127.0.0.1:0',
+    '--database', join(dir, 'gazette.db'),
+    '--dist', DIST,
+    '--admin-token', ADMIN_TOKEN,
+    '--views-flush-secs', '1',
+  ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s\n${stderr}`)), 30_000);
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const match = stdout.match(/running at (http:\/\/[0-9.:]+)/);
+      if (match) { clearTimeout(timer); resolve(match[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code})\n${stderr}`)); });
+  });
+  return {
+    url,
+    dataDir: dir,
+    async stop({ keepData = false } = {}) {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!keepData && !dataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches headless Chromium with the flags this machine needs. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * Opens a page that records console errors and uncaught exceptions; tests assert the list
+ * is empty at the end (`problems`).
+ */
+export async function openPage(context) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  return { page, problems };
+}

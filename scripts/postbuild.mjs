@@ -1,0 +1,52 @@
+// Finishes a release build in dist/ after Trunk:
+// 1. minifies the JavaScript with terser (Trunk's own minifier gives up on wasm-bindgen's
+//    output) and updates the integrity hashes index.html gives for it;
+// 2. writes NAME.br (brotli, quality 11) and NAME.gz (gzip -9) next to every text asset, so
+//    the server sends precompressed bytes with Content-Encoding.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, extname, relative } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { minify } from 'terser';
+
+const COMPRESSIBLE = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.json', '.webmanifest', '.txt', '.xml']);
+const dist = process.argv[2] ?? 'dist';
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+// 1. Minify JavaScript and keep index.html's integrity attributes true.
+const indexPath = join(dist, 'index.html');
+let index = readFileSync(indexPath, 'utf8');
+for (const path of files(dist)) {
+  if (extname(path) !== '.js') continue;
+  const source = readFileSync(path, 'utf8');
+  const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+  if (!result.code) throw new Error(`terser produced nothing for ${path}`);
+  const before = sri(source);
+  writeFileSync(path, result.code);
+  index = index.replaceAll(before, sri(result.code));
+  console.log(`minified ${relative(dist, path)}: ${source.length} → ${result.code.length} bytes`);
+}
+writeFileSync(indexPath, index);
+
+// 2. Precompress.
+let count = 0;
+for (const path of files(dist)) {
+  if (!COMPRESSIBLE.has(extname(path))) continue;
+  const raw = readFileSync(path);
+  writeFileSync(`${path}.br`, brotliCompressSync(raw, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+  }));
+  writeFileSync(`${path}.gz`, gzipSync(raw, { level: 9 }));
+  count += 1;
+}
+console.log(`precompressed ${count} files in ${dist}/ (.br and .gz)`);

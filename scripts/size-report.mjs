@@ -1,0 +1,31 @@
+// Size report of the release front end: raw, gzip and brotli bytes of the wasm, JS and CSS a
+// first visit loads, and their brotli total against the budget.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const BUDGET_BROTLI_BYTES = 100 * 1024;
+const dist = process.argv[2] ?? 'dist';
+const kinds = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' };
+const rows = [];
+for (const name of readdirSync(dist)) {
+  const path = join(dist, name);
+  const kind = kinds[extname(name)];
+  if (!kind || !statSync(path).isFile()) continue;
+  const raw = readFileSync(path);
+  rows.push({
+    kind,
+    name,
+    raw: raw.length,
+    gzip: gzipSync(raw, { level: 9 }).length,
+    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  });
+}
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(10);
+console.log(`${'file'.padEnd(44)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
+for (const row of rows) console.log(`${row.name.padEnd(44)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
+const total = (key) => rows.reduce((sum, row) => sum + row[key], 0);
+console.log(`${'total (wasm + JS + CSS)'.padEnd(44)}${kb(total('raw'))}${kb(total('gzip'))}${kb(total('brotli'))}`);
+const brotli = total('brotli');
+const verdict = brotli <= BUDGET_BROTLI_BYTES ? 'within' : 'OVER';
+console.log(`first-load budget: ${kb(brotli).trim()} brotli of ${kb(BUDGET_BROTLI_BYTES).trim()} — ${verdict} budget`);
