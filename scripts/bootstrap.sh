@@ -21,43 +21,43 @@ TRUNK_VERSION="0.21.14"
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() {
- Node tools.*printf '\nbootstrap: %s\n' "$1" >&2
- Node tools.*[ $# -gt 1 ] && printf '%s\n' "$2" >&2
- Node tools.*exit 1
+  printf '\nbootstrap: %s\n' "$1" >&2
+  [ $# -gt 1 ] && printf '%s\n' "$2" >&2
+  exit 1
 }
 
 mkdir -p "$cache"
 export PATH="$HOME/.cargo/bin:$PATH"
 
 command -v cargo >/dev/null 2>&1 || die "cargo is not installed." \
- Node tools.*"Install Rust with rustup (https://rustup.rs), then run this command again."
+  "Install Rust with rustup (https://rustup.rs), then run this command again."
 
 # apt-get as root or through sudo; empty when neither is possible.
 apt_cmd=""
 if command -v apt-get >/dev/null 2>&1; then
- Node tools.*if [ "$(id -u)" = 0 ]; then apt_cmd="apt-get"
- Node tools.*elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then apt_cmd="sudo apt-get"
- Node tools.*fi
+  if [ "$(id -u)" = 0 ]; then apt_cmd="apt-get"
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then apt_cmd="sudo apt-get"
+  fi
 fi
 apt_updated=""
 apt_install() {
- Node tools.*[ -n "$apt_cmd" ] || die "missing Debian packages: $*" \
- Node tools.*  "Install them by hand (apt-get install -y $*) or run this as root on Debian/Ubuntu."
- Node tools.*if [ -z "$apt_updated" ]; then
- Node tools.*  say "updating the Debian package lists"
- Node tools.*  $apt_cmd update -qq >&2 || die "apt-get update failed (no network?)."
- Node tools.*  apt_updated=1
- Node tools.*fi
- Node tools.*say "installing Debian packages: $*"
- Node tools.*DEBIAN_FRONTEND=noninteractive $apt_cmd install -y -qq "$@" >&2 \
- Node tools.*  || die "apt-get install $* failed." "Install them by hand and run this command again."
+  [ -n "$apt_cmd" ] || die "missing Debian packages: $*" \
+    "Install them by hand (apt-get install -y $*) or run this as root on Debian/Ubuntu."
+  if [ -z "$apt_updated" ]; then
+    say "updating the Debian package lists"
+    $apt_cmd update -qq >&2 || die "apt-get update failed (no network?)."
+    apt_updated=1
+  fi
+  say "installing Debian packages: $*"
+  DEBIAN_FRONTEND=noninteractive $apt_cmd install -y -qq "$@" >&2 \
+    || die "apt-get install $* failed." "Install them by hand and run this command again."
 }
 
 # --- 1. A Rust toolchain for wasm32 -------------------------------------------------------
 # The env file defines `wasm CMD...`, which runs CMD with the recorded wasm32 toolchain, and
 # GAZETTE_WASM_RELEASE_* for the release build. Host builds (the server) never go through it.
 write_rustup_env() {
- Node tools.*cat >"$env_file" <<'EOF'
+  cat >"$env_file" <<'EOF'
 # Written by scripts/bootstrap.sh: the rustup toolchain has the wasm32 target.
 export GAZETTE_WASM_ROUTE=rustup # gazette-env-v2
 wasm() { "$@"; }
@@ -67,13 +67,13 @@ EOF
 }
 
 write_debian_env() {
- Node tools.*cat >"$env_file" <<'EOF'
+  cat >"$env_file" <<'EOF'
 # Written by scripts/bootstrap.sh: Debian's rustc-web with std built from source for wasm32.
 export GAZETTE_WASM_ROUTE=debian # gazette-env-v2
 wasm() {
- Node tools.*PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
- Node tools.*  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
- Node tools.*  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-22/bin/wasm-ld "$@"
+  PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-22/bin/wasm-ld "$@"
 }
 # Size flags only std-from-source allows; release builds only (see scripts/gazette).
 export GAZETTE_WASM_RELEASE_STD_FEATURES=optimize_for_size
@@ -82,76 +82,76 @@ EOF
 }
 
 debian_route_ready() {
- Node tools.*[ -x /usr/bin/rustc ] && [ -x /usr/bin/cargo ] && [ -x /usr/lib/llvm-22/bin/wasm-ld ] \
- Node tools.*  && [ -d "$(/usr/bin/rustc --print sysroot)/lib/rustlib/src/rust/library" ] \
- Node tools.*  && /usr/bin/rustc --print target-list | grep -qx wasm32-unknown-unknown \
- Node tools.*  && [ -x /usr/bin/cargo-clippy ]
+  [ -x /usr/bin/rustc ] && [ -x /usr/bin/cargo ] && [ -x /usr/lib/llvm-22/bin/wasm-ld ] \
+    && [ -d "$(/usr/bin/rustc --print sysroot)/lib/rustlib/src/rust/library" ] \
+    && /usr/bin/rustc --print target-list | grep -qx wasm32-unknown-unknown \
+    && [ -x /usr/bin/cargo-clippy ]
 }
 
 toolchain_still_valid() {
- Node tools.*[ -f "$env_file" ] && grep -q gazette-env-v2 "$env_file" || return 1
- Node tools.*case "$(grep -o 'GAZETTE_WASM_ROUTE=[a-z]*' "$env_file" | cut -d= -f2)" in
- Node tools.*  rustup) rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown ;;
- Node tools.*  debian) debian_route_ready ;;
- Node tools.*  *) return 1 ;;
- Node tools.*esac
+  [ -f "$env_file" ] && grep -q gazette-env-v2 "$env_file" || return 1
+  case "$(grep -o 'GAZETTE_WASM_ROUTE=[a-z]*' "$env_file" | cut -d= -f2)" in
+    rustup) rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown ;;
+    debian) debian_route_ready ;;
+    *) return 1 ;;
+  esac
 }
 
 if toolchain_still_valid; then
- Node tools.*say "wasm32 toolchain: $(grep -o 'GAZETTE_WASM_ROUTE=[a-z]*' "$env_file" | cut -d= -f2) (recorded in $env_file)"
+  say "wasm32 toolchain: $(grep -o 'GAZETTE_WASM_ROUTE=[a-z]*' "$env_file" | cut -d= -f2) (recorded in $env_file)"
 elif command -v rustup >/dev/null 2>&1 && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
- Node tools.*say "wasm32 toolchain: the installed rustup target"
- Node tools.*write_rustup_env
+  say "wasm32 toolchain: the installed rustup target"
+  write_rustup_env
 elif debian_route_ready; then
- Node tools.*say "wasm32 toolchain: Debian's rustc-web (already installed), std built from source"
- Node tools.*write_debian_env
+  say "wasm32 toolchain: Debian's rustc-web (already installed), std built from source"
+  write_debian_env
 else
- Node tools.*if command -v rustup >/dev/null 2>&1; then
- Node tools.*  say "trying: rustup target add wasm32-unknown-unknown (60 s at most)"
- Node tools.*  if timeout 60 rustup target add wasm32-unknown-unknown >&2 2>&1; then
- Node tools.*    write_rustup_env
- Node tools.*  fi
- Node tools.*fi
- Node tools.*if [ ! -f "$env_file" ] || ! toolchain_still_valid; then
- Node tools.*  say "rustup cannot add wasm32 here; using Debian's rustc-web and building std from source"
- Node tools.*  apt_install rustc-web cargo-web rust-web-src lld-22 rust-web-clippy
- Node tools.*  debian_route_ready || die "Debian's rustc-web route is incomplete after installing it." \
- Node tools.*    "Expected /usr/bin/rustc with rust-src and /usr/lib/llvm-22/bin/wasm-ld."
- Node tools.*  write_debian_env
- Node tools.*fi
+  if command -v rustup >/dev/null 2>&1; then
+    say "trying: rustup target add wasm32-unknown-unknown (60 s at most)"
+    if timeout 60 rustup target add wasm32-unknown-unknown >&2 2>&1; then
+      write_rustup_env
+    fi
+  fi
+  if [ ! -f "$env_file" ] || ! toolchain_still_valid; then
+    say "rustup cannot add wasm32 here; using Debian's rustc-web and building std from source"
+    apt_install rustc-web cargo-web rust-web-src lld-22 rust-web-clippy
+    debian_route_ready || die "Debian's rustc-web route is incomplete after installing it." \
+      "Expected /usr/bin/rustc with rust-src and /usr/lib/llvm-22/bin/wasm-ld."
+    write_debian_env
+  fi
 fi
 
 # --- 2. Node tools: wasm-opt (binaryen) and Playwright, pinned in package-lock.json --------
 if ! command -v npm >/dev/null 2>&1; then
- Node tools.*apt_install nodejs npm
+  apt_install nodejs npm
 fi
 lock_stamp="$root/node_modules/.gazette-lock"
 if ! cmp -s "$root/package-lock.json" "$lock_stamp" 2>/dev/null; then
- Node tools.*say "installing Node tools from package-lock.json (npm ci)"
- Node tools.*(cd "$root" && npm ci --no-audit --no-fund >&2) || die "npm ci failed." \
- Node tools.*  "Check that the npm registry is reachable, then run this command again."
- Node tools.*cp "$root/package-lock.json" "$lock_stamp"
+  say "installing Node tools from package-lock.json (npm ci)"
+  (cd "$root" && npm ci --no-audit --no-fund >&2) || die "npm ci failed." \
+    "Check that the npm registry is reachable, then run this command again."
+  cp "$root/package-lock.json" "$lock_stamp"
 fi
 
 # --- 3. Trunk and wasm-bindgen-cli ----------------------------------------------------------
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
- Node tools.*say "installing trunk $TRUNK_VERSION (cargo install --locked; about 15 minutes on 2 cores)"
- Node tools.*cargo install --locked "trunk@$TRUNK_VERSION" >&2 || die "cargo install trunk failed."
+  say "installing trunk $TRUNK_VERSION (cargo install --locked; about 15 minutes on 2 cores)"
+  cargo install --locked "trunk@$TRUNK_VERSION" >&2 || die "cargo install trunk failed."
 fi
 
 bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$root/Cargo.lock" 2>/dev/null || true)"
 [ -n "$bindgen_version" ] || bindgen_version="$(grep -o 'wasm-bindgen = "=[0-9.]*"' "$root/Cargo.toml" | grep -o '[0-9.]*[0-9]')"
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" ]; then
- Node tools.*say "installing wasm-bindgen-cli $bindgen_version (must equal the wasm-bindgen crate)"
- Node tools.*# Without --locked: its lock file names crate versions the registry mirror may lack.
- Node tools.*cargo install "wasm-bindgen-cli@$bindgen_version" >&2 || die "cargo install wasm-bindgen-cli failed."
+  say "installing wasm-bindgen-cli $bindgen_version (must equal the wasm-bindgen crate)"
+  # Without --locked: its lock file names crate versions the registry mirror may lack.
+  cargo install "wasm-bindgen-cli@$bindgen_version" >&2 || die "cargo install wasm-bindgen-cli failed."
 fi
 
 # --- 4. Browsers for tests and benchmarks ---------------------------------------------------
 if [ "$purpose" != run ]; then
- Node tools.*if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
- Node tools.*  apt_install chromium chromium-driver
- Node tools.*fi
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    apt_install chromium chromium-driver
+  fi
 fi
 
 # The recorded toolchain plus this checkout's node_modules/.bin, for the caller to source.

@@ -1,11 +1,18 @@
 //! The only place the front end speaks HTTP: one typed function per endpoint of the JSON
 //! contract (`gazette-api-types`), each returning `Result<T, ApiError>`.
 //!
-//! Requests go to the same origin by default. Nothing from the network is unwrapped: a
-//! failed request, an error status or a body that is not the expected JSON all become an
-//! [`ApiError`] that pages show with a Retry button.
+//! Requests go to the same origin unless the page names another API origin in
+//! `<meta name="gazette-api-origin" content="https://api.example">` (or the build sets
+//! `GAZETTE_API_ORIGIN`), so the front end can drive any backend implementing the contract.
+//! A request made while a page is rendering is aborted when that page goes away. Nothing from
+//! the network is unwrapped: a failed request, an error status or a body that is not the
+//! expected JSON all become an [`ApiError`] that pages show with a Retry button.
 
-use gazette_api_types::{Lang, SiteInfo, API_PREFIX};
+use gazette_api_types::{
+    Article, ArticlePage, CategoryList, Lang, SearchPage, SiteInfo, ViewCount, API_PREFIX,
+};
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -13,7 +20,7 @@ use wasm_bindgen_futures::JsFuture;
 /// Why a request did not give the expected data.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
-    /// No response: offline, DNS, connection refused, CORS.
+    /// No response: offline, DNS, connection refused, aborted.
     Network,
     /// The server answered with an error status; `message` is its JSON error message if any.
     Status { status: u16, message: String },
@@ -28,11 +35,57 @@ impl ApiError {
     }
 }
 
-/// `GET {API_PREFIX}{path}` decoded as `T`.
-async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+/// Header with the reader's anonymous id, so the server counts a visit once per reader.
+const VISITOR_HEADER: &str = "x-gazette-visitor";
+
+/// Where the API lives: the page's `gazette-api-origin` meta tag, the build's
+/// `GAZETTE_API_ORIGIN`, or this origin.
+fn api_origin() -> String {
+    let from_page = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector("meta[name=gazette-api-origin]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("content"));
+    from_page
+        .or_else(|| option_env!("GAZETTE_API_ORIGIN").map(str::to_owned))
+        .unwrap_or_default()
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+/// Percent-encodes a query value.
+fn encode(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
+}
+
+/// Sends a request to `{API_PREFIX}{path}` and decodes the JSON answer as `T`.
+async fn request<T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    visitor: Option<&str>,
+) -> Result<T, ApiError> {
     let window = web_sys::window().ok_or(ApiError::Network)?;
-    let url = format!("{API_PREFIX}{path}");
-    let response = JsFuture::from(window.fetch_with_str(&url))
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    if let Some(visitor) = visitor {
+        let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
+        let _ = headers.set(VISITOR_HEADER, visitor);
+        init.set_headers(&headers);
+    }
+    if method == "GET" {
+        // Abort the request if the page that asked for it goes away.
+        if let Ok(controller) = web_sys::AbortController::new() {
+            init.set_signal(Some(&controller.signal()));
+            let controller = SendWrapper::new(controller);
+            on_cleanup(move || controller.abort());
+        }
+    }
+    let url = format!("{}{API_PREFIX}{path}", api_origin());
+    let response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
         .await
         .map_err(|_| ApiError::Network)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| ApiError::Malformed)?;
@@ -54,7 +107,76 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     serde_json::from_str(&text).map_err(|_| ApiError::Malformed)
 }
 
-/// The site's name, links and footer texts in `lang`.
+async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    request("GET", path, None).await
+}
+
+/// The site's name, links, footer texts and ad slots in `lang`.
 pub async fn site(lang: Lang) -> Result<SiteInfo, ApiError> {
-    get_json(&format!("/site?lang={}", lang.code())).await
+    get(&format!("/site?lang={}", lang.code())).await
+}
+
+/// The categories in navigation order.
+pub async fn categories(lang: Lang) -> Result<CategoryList, ApiError> {
+    get(&format!("/categories?lang={}", lang.code())).await
+}
+
+/// One category with its name and description.
+pub async fn category(lang: Lang, slug: &str) -> Result<gazette_api_types::Category, ApiError> {
+    get(&format!("/categories/{}?lang={}", encode(slug), lang.code())).await
+}
+
+/// One page of the newest articles, optionally of one category, after `cursor`.
+pub async fn articles(
+    lang: Lang,
+    category: Option<&str>,
+    cursor: Option<&str>,
+    limit: Option<u32>,
+) -> Result<ArticlePage, ApiError> {
+    let mut path = format!("/articles?lang={}", lang.code());
+    if let Some(category) = category {
+        path.push_str(&format!("&category={}", encode(category)));
+    }
+    if let Some(cursor) = cursor {
+        path.push_str(&format!("&cursor={}", encode(cursor)));
+    }
+    if let Some(limit) = limit {
+        path.push_str(&format!("&limit={limit}"));
+    }
+    get(&path).await
+}
+
+/// One article.
+pub async fn article(lang: Lang, slug: &str) -> Result<Article, ApiError> {
+    get(&format!("/articles/{}?lang={}", encode(slug), lang.code())).await
+}
+
+/// Newest articles of the same category as `slug`.
+pub async fn related(lang: Lang, slug: &str) -> Result<ArticlePage, ApiError> {
+    get(&format!(
+        "/articles/{}/related?lang={}&limit=4",
+        encode(slug),
+        lang.code()
+    ))
+    .await
+}
+
+/// The most viewed articles.
+pub async fn most_read(lang: Lang) -> Result<ArticlePage, ApiError> {
+    get(&format!("/most-read?lang={}&limit=5", lang.code())).await
+}
+
+/// Search results for `query`, after `cursor`.
+pub async fn search(lang: Lang, query: &str, cursor: Option<&str>) -> Result<SearchPage, ApiError> {
+    let mut path = format!("/search?lang={}&q={}", lang.code(), encode(query));
+    if let Some(cursor) = cursor {
+        path.push_str(&format!("&cursor={}", encode(cursor)));
+    }
+    get(&path).await
+}
+
+/// Counts this reader's visit to an article and returns the new counter.
+pub async fn count_view(lang: Lang, slug: &str, visitor: &str) -> Result<ViewCount, ApiError> {
+    let path = format!("/articles/{}/views?lang={}", encode(slug), lang.code());
+    request("POST", &path, Some(visitor)).await
 }

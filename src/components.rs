@@ -1,5 +1,27 @@
-//! Reusable components; they take props only and never fetch.
+//! Reusable components; they take props only and never call the API themselves.
 
+mod ad_slot;
+mod article_body;
+mod article_list;
+mod article_card;
 mod error_view;
+mod font_controls;
+mod footer;
+mod header;
+mod loading;
+mod news_feed;
+mod share_bar;
+mod toast;
 
+pub use ad_slot::AdSlot;
+pub use article_body::{safe_href, ArticleBody};
+pub use article_list::ArticleList;
+pub use article_card::{ArticleCard, CardSize};
 pub use error_view::ErrorView;
+pub use font_controls::FontControls;
+pub use footer::SiteFooter;
+pub use header::SiteHeader;
+pub use loading::{CardsSkeleton, Loading};
+pub use news_feed::{NewsFeed, PageLoader};
+pub use share_bar::{share_links, ShareBar, ShareLink};
+pub use toast::{Toast, Toaster};

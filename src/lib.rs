@@ -1,25 +1,194 @@
 //! Gazette's front end: the `App` component with its app-wide state and route table.
+//!
+//! The language lives in the URL (`/ru/...`, `/hy/...`, English without a prefix). `App`
+//! derives it from the location and provides it, the site information and the categories
+//! as contexts that every page reads; pages fetch their own data through `api`.
 
 pub mod api;
+pub mod browser;
 pub mod components;
+pub mod i18n;
 pub mod pages;
+pub mod prefs;
 
+use gazette_api_types::{Category, CategoryList, Lang, SiteInfo};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::path;
 
-use crate::pages::{HomePage, NotFoundPage};
+use crate::api::ApiError;
+use crate::components::{SiteFooter, SiteHeader, Toast, Toaster};
+use crate::pages::{ArticlePage, ArticleTranslations, CategoryPage, HomePage, NotFoundPage, SearchPage};
 
-/// The whole application: router and pages.
+/// The reader's language, from the URL.
+#[derive(Clone, Copy)]
+pub struct CurrentLang(pub Memo<Lang>);
+
+/// The site information in the current language (name, links, time zone, ad slots).
+#[derive(Clone, Copy)]
+pub struct Site(pub LocalResource<Result<SiteInfo, ApiError>>);
+
+impl Site {
+    /// The site information once it has loaded.
+    pub fn info(&self) -> Option<SiteInfo> {
+        self.0.get().and_then(Result::ok)
+    }
+
+    /// The newsroom's time zone ("Asia/Baku" for the demo), empty until loaded.
+    pub fn time_zone(&self) -> String {
+        self.info().map(|info| info.time_zone).unwrap_or_default()
+    }
+}
+
+/// The categories in the current language, for navigation and the front page's blocks.
+#[derive(Clone, Copy)]
+pub struct Categories(pub LocalResource<Result<CategoryList, ApiError>>);
+
+/// The language of a URL path: its first segment when that is `ru` or `hy`.
+pub fn lang_of_path(path: &str) -> Lang {
+    match path.split('/').nth(1) {
+        Some("ru") => Lang::Ru,
+        Some("hy") => Lang::Hy,
+        _ => Lang::En,
+    }
+}
+
+/// An app path in `lang`: `localized(Lang::Ru, "/article/x")` is `/ru/article/x`.
+pub fn localized(lang: Lang, path: &str) -> String {
+    match (lang, path) {
+        (Lang::En, _) => path.to_owned(),
+        (_, "/") => format!("/{}", lang.code()),
+        _ => format!("/{}{path}", lang.code()),
+    }
+}
+
+/// The path of `path` without its language prefix.
+pub fn unlocalized(path: &str) -> &str {
+    for prefix in ["/ru", "/hy"] {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            if rest.is_empty() {
+                return "/";
+            }
+            if rest.starts_with('/') {
+                return rest;
+            }
+        }
+    }
+    path
+}
+
+/// The whole application: router, layout and pages.
 #[component]
 pub fn App() -> impl IntoView {
     view! {
         <Router>
-            <main id="main" class="page">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
-                </Routes>
-            </main>
+            <Layout />
         </Router>
     }
+}
+
+/// App-wide contexts, header, footer and the route table.
+#[component]
+fn Layout() -> impl IntoView {
+    let location = use_location();
+    let lang = Memo::new(move |_| lang_of_path(&location.pathname.get()));
+    let site = Site(LocalResource::new(move || api::site(lang.get())));
+    let categories = LocalResource::new(move || api::categories(lang.get()));
+    let translations = ArticleTranslations(RwSignal::new(None));
+    provide_context(CurrentLang(lang));
+    provide_context(site);
+    provide_context(Categories(categories));
+    provide_context(translations);
+    provide_context(Toaster::new());
+    Effect::new(move |_| browser::set_html_lang(lang.get().code()));
+    prefs::apply_saved_text_size();
+
+    let category_list = Signal::derive(move || -> Vec<Category> {
+        categories
+            .get()
+            .and_then(Result::ok)
+            .map(|list| list.items)
+            .unwrap_or_default()
+    });
+    let site_info = Signal::derive(move || site.info());
+    let lang_signal = Signal::from(lang);
+    let query = use_query_map();
+    let search_text = Signal::derive(move || query.with(|query| query.get("q").unwrap_or_default()));
+    let navigate = use_navigate();
+    let on_search = Callback::new(move |text: String| {
+        let encoded = String::from(js_sys::encode_uri_component(&text));
+        navigate(&format!("{}?q={encoded}", localized(lang.get_untracked(), "/search")), Default::default());
+    });
+    let language_links = Signal::derive(move || {
+        let path = location.pathname.get();
+        let current = lang.get();
+        let labels = site.info().map(|info| info.languages).unwrap_or_default();
+        let article = translations.0.get();
+        Lang::ALL
+            .iter()
+            .map(|&other| {
+                let label = labels
+                    .iter()
+                    .find(|info| info.code == other)
+                    .map(|info| info.label.clone())
+                    .unwrap_or_else(|| other.code().to_uppercase());
+                (other, label, switch_href(&path, current, other, article.as_ref()))
+            })
+            .collect::<Vec<_>>()
+    });
+
+    view! {
+        <a class="skip-link" href="#main">
+            {move || i18n::t(lang.get()).skip_to_content}
+        </a>
+        <SiteHeader
+            lang=lang_signal
+            site=site_info
+            categories=category_list
+            language_links=language_links
+            query=search_text
+            on_search=on_search
+        />
+        <main id="main" class="page" tabindex="-1">
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/ru") view=HomePage />
+                <Route path=path!("/hy") view=HomePage />
+                <Route path=path!("/category/:slug") view=CategoryPage />
+                <Route path=path!("/ru/category/:slug") view=CategoryPage />
+                <Route path=path!("/hy/category/:slug") view=CategoryPage />
+                <Route path=path!("/article/:slug") view=ArticlePage />
+                <Route path=path!("/ru/article/:slug") view=ArticlePage />
+                <Route path=path!("/hy/article/:slug") view=ArticlePage />
+                <Route path=path!("/search") view=SearchPage />
+                <Route path=path!("/ru/search") view=SearchPage />
+                <Route path=path!("/hy/search") view=SearchPage />
+            </Routes>
+        </main>
+        <SiteFooter lang=lang_signal site=site_info categories=category_list />
+        <Toast />
+    }
+}
+
+/// Where the language switch leads from `path`: the same page in `target`; on an article,
+/// its translation, or the language's front page when there is none.
+pub fn switch_href(
+    path: &str,
+    current: Lang,
+    target: Lang,
+    article: Option<&(Lang, Vec<gazette_api_types::Translation>)>,
+) -> String {
+    if target == current {
+        return path.to_owned();
+    }
+    let bare = unlocalized(path);
+    if bare.starts_with("/article/") {
+        return article
+            .filter(|(lang, _)| *lang == current)
+            .and_then(|(_, translations)| translations.iter().find(|translation| translation.lang == target))
+            .map(|translation| localized(target, &format!("/article/{}", translation.slug)))
+            .unwrap_or_else(|| localized(target, "/"));
+    }
+    localized(target, bare)
 }

@@ -1,29 +1,32 @@
 //! The one view every failed fetch shows.
 
+use gazette_api_types::Lang;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::i18n::t;
 
-/// Tells the reader a request failed and offers to try again.
+/// Tells the reader a request failed, in their language, and offers to try again.
 #[component]
 pub fn ErrorView(
     /// What went wrong.
     error: ApiError,
+    /// The reader's language.
+    lang: Lang,
     /// Called when the reader presses Retry.
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
+    let strings = t(lang);
     let message = match error {
-        ApiError::Network => "No connection to the newsroom. Check your network.".to_owned(),
-        ApiError::Status { status, .. } => {
-            format!("The newsroom answered with an error ({status}).")
-        }
-        ApiError::Malformed => "The newsroom sent something this page cannot read.".to_owned(),
+        ApiError::Network => strings.error_network,
+        ApiError::Status { .. } => strings.error_server,
+        ApiError::Malformed => strings.error_malformed,
     };
     view! {
         <div class="error-view" role="alert">
             <p class="error-view__message">{message}</p>
-            <button type="button" class="error-view__retry" on:click=move |_| on_retry()>
-                "Retry"
+            <button type="button" class="button error-view__retry" on:click=move |_| on_retry()>
+                {strings.retry}
             </button>
         </div>
     }

@@ -1,35 +1,84 @@
-//! The home page.
+//! The front page: lead story and latest news (more as the reader scrolls), most read, and a
+//! block per category.
 
-use gazette_api_types::Lang;
+use std::rc::Rc;
+
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
+use super::{ad_size, page_lang, site};
 use crate::api;
-use crate::components::ErrorView;
+use crate::browser::set_document_meta;
+use crate::components::{AdSlot, ArticleList, CardSize, NewsFeed, PageLoader};
+use crate::i18n::t;
+use crate::{localized, Categories};
 
-/// The front page: the site's name and tagline from the API.
+/// `/`, `/ru`, `/hy`.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let site = LocalResource::new(|| api::site(Lang::En));
-    view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
-            {move || {
-                site.get()
-                    .map(|result| match result {
-                        Ok(info) => {
-                            view! {
-                                <header class="masthead">
-                                    <h1 class="masthead__name">{info.name}</h1>
-                                    <p class="masthead__tagline">{info.tagline}</p>
-                                </header>
-                            }
-                                .into_any()
-                        }
-                        Err(error) => {
-                            view! { <ErrorView error=error on_retry=move || site.refetch() /> }
-                                .into_any()
+    let lang = page_lang();
+    let strings = t(lang);
+    let site = site();
+    let start = use_query_map().get_untracked().get("after");
+    let time_zone = Signal::derive(move || site.time_zone());
+    Effect::new(move |_| {
+        if let Some(info) = site.info() {
+            set_document_meta(&format!("{} — {}", info.name, info.tagline), &info.tagline);
+        }
+    });
+
+    let loader: PageLoader = Rc::new(move |cursor| Box::pin(async move { api::articles(lang, None, cursor.as_deref(), None).await }));
+    let more_href = Rc::new(move |cursor: &str| format!("{}?after={cursor}", localized(lang, "/")));
+    let most_read = LocalResource::new(move || api::most_read(lang));
+    let categories = use_context::<Categories>();
+
+    let blocks = move || {
+        categories
+            .and_then(|Categories(list)| list.get())
+            .and_then(Result::ok)
+            .map(|list| {
+                list.items
+                    .into_iter()
+                    .map(|category| {
+                        let slug = category.slug.clone();
+                        let resource = LocalResource::new(move || {
+                            let slug = slug.clone();
+                            async move { api::articles(lang, Some(&slug), None, Some(3)).await }
+                        });
+                        let href = localized(lang, &format!("/category/{}", category.slug));
+                        view! {
+                            <section class="home__block">
+                                <h2 class="section-title">
+                                    <a href=href>{category.name}</a>
+                                </h2>
+                                <ArticleList resource=resource lang=lang time_zone=time_zone size=CardSize::Regular skeletons=3 />
+                            </section>
                         }
                     })
-            }}
-        </Suspense>
+                    .collect_view()
+            })
+    };
+
+    view! {
+        <h1 class="visually-hidden">{move || site.info().map(|info| info.name)}</h1>
+        <AdSlot placement="top" size=ad_size(site, "top") lang=lang />
+        <div class="with-sidebar">
+            <section class="home__latest" aria-labelledby="latest-heading">
+                <h2 id="latest-heading" class="section-title">
+                    {strings.latest_news}
+                </h2>
+                <NewsFeed lang=lang time_zone=time_zone loader=loader start=start more_href=more_href lead=true auto_pages=2 />
+            </section>
+            <aside class="sidebar">
+                <section aria-labelledby="most-read-heading">
+                    <h2 id="most-read-heading" class="section-title">
+                        {strings.most_read}
+                    </h2>
+                    <ArticleList resource=most_read lang=lang time_zone=time_zone size=CardSize::Compact skeletons=5 />
+                </section>
+                <AdSlot placement="sidebar" size=ad_size(site, "sidebar") lang=lang />
+            </aside>
+        </div>
+        <div class="home__blocks">{blocks}</div>
     }
 }

@@ -47,7 +47,7 @@ CREATE TABLE articles (
 -- Latest news per language, and per category: the list queries walk these in order.
 CREATE INDEX articles_latest ON articles (lang, status, published_at DESC, id DESC);
 CREATE INDEX articles_by_category ON articles (lang, category, status, published_at DESC, id DESC);
-CREATE INDEX articles_most_read ON articles (lang, status, views DESC, id DESC);
+CREATE INDEX articles_most_read ON articles (lang, status, views DESC, published_at DESC);
 
 CREATE TABLE article_tags (
     article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,

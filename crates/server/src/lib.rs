@@ -96,8 +96,9 @@ pub async fn serve_on(
     let flusher = {
         let state = state.clone();
         tokio::spawn(async move {
-            let mut tick =
-                tokio::time::interval(Duration::from_secs(state.config.views_flush_secs.max(1)));
+            let period = Duration::from_secs(state.config.views_flush_secs.max(1));
+            // The first flush is one period after start: nothing is counted before that.
+            let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
             loop {
                 tick.tick().await;
                 if let Err(error) = state.views.flush(&state.pool).await {

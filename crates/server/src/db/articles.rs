@@ -271,7 +271,7 @@ pub async fn most_read(
     sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a {SUMMARY_JOINS}
          WHERE a.lang = ?1 AND a.status = 'published'
-         ORDER BY a.views DESC, a.id DESC LIMIT ?2"
+         ORDER BY a.views DESC, a.published_at DESC LIMIT ?2"
     ))
     .bind(lang.code())
     .bind(i64::from(limit))

@@ -265,7 +265,7 @@ enum AppRoute<'a> {
 }
 
 fn parse_route(path: &str) -> (Lang, AppRoute<'_>) {
-    let trimmed = path.trim_matches('/');
+    let trimmed = path.trim_matches('/').trim_end_matches("index.html");
     let mut segments: Vec<&str> = if trimmed.is_empty() {
         Vec::new()
     } else {

@@ -1,0 +1,142 @@
+//! Thin, panic-free wrappers over the browser APIs the app uses: storage, document head,
+//! clipboard, native share, print and visibility observation. Each returns an `Option` or a
+//! `bool` instead of failing, because a missing API must never break the page.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// A value from localStorage (absent when storage is blocked).
+pub fn load(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+/// Stores a value in localStorage; returns whether it was stored.
+pub fn save(key: &str, value: &str) -> bool {
+    window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .is_some_and(|storage| storage.set_item(key, value).is_ok())
+}
+
+/// The reader's anonymous id for view counting, made once and kept in localStorage.
+pub fn visitor_id() -> String {
+    const KEY: &str = "gazette.visitor";
+    if let Some(id) = load(KEY).filter(|id| !id.is_empty()) {
+        return id;
+    }
+    let id = format!(
+        "{:x}{:x}",
+        (js_sys::Math::random() * 4_294_967_296.0) as u64,
+        js_sys::Date::now() as u64
+    );
+    save(KEY, &id);
+    id
+}
+
+/// Sets the document title and the meta description.
+pub fn set_document_meta(title: &str, description: &str) {
+    let Some(document) = document() else { return };
+    document.set_title(title);
+    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+        let _ = meta.set_attribute("content", description);
+    }
+}
+
+/// Sets `<html lang>`.
+pub fn set_html_lang(code: &str) {
+    if let Some(root) = document().and_then(|document| document.document_element()) {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// This page's address without query or fragment: `origin + path`.
+pub fn page_url(path: &str) -> String {
+    let origin = window()
+        .and_then(|window| window.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{path}")
+}
+
+/// Writes text to the clipboard; resolves to whether it worked.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = window() else { return false };
+    let clipboard = window.navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Whether the browser has the Web Share API (`navigator.share`).
+pub fn can_share() -> bool {
+    window().is_some_and(|window| {
+        js_sys::Reflect::has(&window.navigator(), &JsValue::from_str("share")).unwrap_or(false)
+    })
+}
+
+/// Opens the system share sheet; resolves when it closes (shared or cancelled).
+pub async fn share(title: &str, url: &str) {
+    let Some(window) = window() else { return };
+    let data = web_sys::ShareData::new();
+    data.set_title(title);
+    data.set_url(url);
+    let _ = JsFuture::from(window.navigator().share_with_data(&data)).await;
+}
+
+/// Opens the print dialog.
+pub fn print() {
+    if let Some(window) = window() {
+        let _ = window.print();
+    }
+}
+
+/// Runs `callback` after `ms` milliseconds.
+pub fn after(ms: i32, callback: impl FnOnce() + 'static) {
+    let Some(window) = window() else { return };
+    let closure = Closure::once_into_js(callback);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms);
+}
+
+/// Calls `on_visible` whenever `element` scrolls into view (within 600 px); the returned
+/// observer stops when dropped (`disconnect`).
+pub struct VisibilityWatch {
+    observer: web_sys::IntersectionObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl VisibilityWatch {
+    /// Starts watching; `None` where IntersectionObserver is missing (the "Load more" link
+    /// still works there).
+    pub fn new(element: &web_sys::Element, mut on_visible: impl FnMut() + 'static) -> Option<Self> {
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let visible = entries.iter().any(|entry| {
+                entry
+                    .dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|entry| entry.is_intersecting())
+            });
+            if visible {
+                on_visible();
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("600px 0px");
+        let observer =
+            web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+        observer.observe(element);
+        Some(VisibilityWatch {
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for VisibilityWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

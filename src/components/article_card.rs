@@ -1,0 +1,73 @@
+//! An article in a list: image, category, headline, time.
+
+use gazette_api_types::ArticleSummary;
+use leptos::prelude::*;
+
+use crate::i18n::format_relative;
+use crate::localized;
+
+/// How prominent a card is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardSize {
+    /// The lead story: large image loaded first, lead text shown.
+    Lead,
+    /// A card in a grid.
+    Regular,
+    /// A headline with time only (sidebars).
+    Compact,
+}
+
+/// One article as a card linking to it.
+#[component]
+pub fn ArticleCard(
+    article: ArticleSummary,
+    /// The newsroom's time zone for the time shown.
+    time_zone: String,
+    size: CardSize,
+) -> impl IntoView {
+    let lang = article.lang;
+    let href = localized(lang, &format!("/article/{}", article.slug));
+    let category_href = localized(lang, &format!("/category/{}", article.category.slug));
+    let time = format_relative(&article.published_at, lang, &time_zone);
+    let class = match size {
+        CardSize::Lead => "card card--lead",
+        CardSize::Regular => "card",
+        CardSize::Compact => "card card--compact",
+    };
+    let image = (size != CardSize::Compact)
+        .then_some(article.image)
+        .flatten()
+        .map(|image| {
+            let eager = size == CardSize::Lead;
+            view! {
+                <img
+                    class="card__image"
+                    src=image.url
+                    width=image.width
+                    height=image.height
+                    alt=image.alt
+                    loading=if eager { "eager" } else { "lazy" }
+                    fetchpriority=if eager { "high" } else { "auto" }
+                    decoding="async"
+                />
+            }
+        });
+    let lead = (size == CardSize::Lead).then(|| view! { <p class="card__lead">{article.lead}</p> });
+    view! {
+        <article class=class>
+            {image}
+            <div class="card__text">
+                <a class="card__category" href=category_href>
+                    {article.category.name}
+                </a>
+                <h3 class="card__title">
+                    <a href=href>{article.title}</a>
+                </h3>
+                {lead}
+                <time class="card__time" datetime=article.published_at>
+                    {time}
+                </time>
+            </div>
+        </article>
+    }
+}

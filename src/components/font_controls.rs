@@ -1,0 +1,48 @@
+//! A+ / A- controls for the article text size: stepped, disabled at the ends, announced to
+//! screen readers and saved (see `prefs`).
+
+use gazette_api_types::Lang;
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::prefs::{saved_text_size, set_text_size, TEXT_SIZES};
+
+/// The two buttons and a live region saying the size now.
+#[component]
+pub fn FontControls(lang: Lang) -> impl IntoView {
+    let strings = t(lang);
+    let step = RwSignal::new(saved_text_size());
+    let change = move |delta: isize| {
+        let next = step.get_untracked().saturating_add_signed(delta).min(TEXT_SIZES.len() - 1);
+        step.set(next);
+        set_text_size(next);
+    };
+    let percent = move || format!("{}: {}%", strings.text_size_now, (TEXT_SIZES[step.get()] * 100.0).round());
+    view! {
+        <div class="font-controls" role="group" aria-label=strings.text_size>
+            <button
+                type="button"
+                class="button font-controls__button font-controls__decrease"
+                aria-label=strings.decrease_text
+                title=strings.decrease_text
+                disabled=move || step.get() == 0
+                on:click=move |_| change(-1)
+            >
+                "A-"
+            </button>
+            <button
+                type="button"
+                class="button font-controls__button font-controls__increase"
+                aria-label=strings.increase_text
+                title=strings.increase_text
+                disabled=move || { step.get() + 1 >= TEXT_SIZES.len() }
+                on:click=move |_| change(1)
+            >
+                "A+"
+            </button>
+            <span class="visually-hidden" role="status" aria-live="polite">
+                {percent}
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,43 @@
+//! The site footer: the reuse notice, copyright with the year, section and feed links.
+
+use gazette_api_types::{Category, Lang, SiteInfo};
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::localized;
+
+/// The footer of every page.
+#[component]
+pub fn SiteFooter(
+    lang: Signal<Lang>,
+    site: Signal<Option<SiteInfo>>,
+    categories: Signal<Vec<Category>>,
+) -> impl IntoView {
+    let links = move || {
+        let lang = lang.get();
+        categories
+            .get()
+            .into_iter()
+            .map(|category| {
+                let href = localized(lang, &format!("/category/{}", category.slug));
+                view! {
+                    <li>
+                        <a href=href>{category.name}</a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <footer class="site-footer">
+            <ul class="site-footer__links">
+                {links}
+                <li>
+                    <a href=move || format!("/feeds/{}.xml", lang.get().code())>{move || t(lang.get()).rss}</a>
+                </li>
+            </ul>
+            <p class="site-footer__notice">{move || site.get().map(|info| info.footer_notice)}</p>
+            <p class="site-footer__copyright">{move || site.get().map(|info| info.copyright)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,179 @@
+//! The site header: name, search, language switch, social and app links, and the category
+//! navigation, which collapses into a menu on narrow screens.
+
+use gazette_api_types::{Category, Lang, SiteInfo};
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::localized;
+
+/// The header of every page.
+#[component]
+pub fn SiteHeader(
+    lang: Signal<Lang>,
+    site: Signal<Option<SiteInfo>>,
+    categories: Signal<Vec<Category>>,
+    /// For each language, where the switch leads (this page in that language if it exists).
+    language_links: Signal<Vec<(Lang, String, String)>>,
+    /// The search text the page shows, to prefill the field.
+    query: Signal<String>,
+    /// Called with the reader's search text.
+    on_search: Callback<String>,
+) -> impl IntoView {
+    let menu_open = RwSignal::new(false);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let name = move || site.get().map(|info| info.name).unwrap_or_else(|| "Gazette".to_owned());
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if let Some(field) = input.get() {
+            let text = field.value();
+            if !text.trim().is_empty() {
+                on_search.run(text.trim().to_owned());
+            }
+        }
+    };
+    let social = move || {
+        site.get()
+            .map(|info| {
+                info.social
+                    .into_iter()
+                    .map(|link| {
+                        let class = format!("social__link social__link--{}", link.network);
+                        view! {
+                            <li>
+                                <a class=class href=link.url rel="noopener noreferrer" target="_blank">
+                                    {link.name}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+    };
+    let apps = move || {
+        site.get().map(|info| {
+            info.apps
+                .into_iter()
+                .map(|app| {
+                    let class = format!("apps__link apps__link--{}", app.store);
+                    view! {
+                        <li>
+                            <a class=class href=app.url rel="noopener noreferrer" target="_blank">
+                                {app.name}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let nav_items = move || {
+        let lang = lang.get();
+        categories
+            .get()
+            .into_iter()
+            .map(|category| {
+                let href = localized(lang, &format!("/category/{}", category.slug));
+                view! {
+                    <li>
+                        <a class="nav__link" href=href on:click=move |_| menu_open.set(false)>
+                            {category.name}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let languages = move || {
+        let current = lang.get();
+        language_links
+            .get()
+            .into_iter()
+            .map(|(code, label, href)| {
+                let is_current = code == current;
+                view! {
+                    <li>
+                        <a
+                            class="languages__link"
+                            class:languages__link--current=is_current
+                            href=href
+                            hreflang=code.code()
+                            lang=code.code()
+                            aria-current=is_current.then_some("true")
+                        >
+                            {label}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <header class="site-header">
+            <div class="site-header__top">
+                <a class="site-header__logo" href=move || localized(lang.get(), "/")>
+                    {name}
+                </a>
+                <form class="search-form" role="search" action=move || localized(lang.get(), "/search") method="get" on:submit=submit>
+                    <label class="visually-hidden" for="search-field">
+                        {move || t(lang.get()).search_label}
+                    </label>
+                    <input
+                        id="search-field"
+                        class="search-form__input"
+                        type="search"
+                        name="q"
+                        node_ref=input
+                        prop:value=move || query.get()
+                        placeholder=move || t(lang.get()).search_placeholder
+                        enterkeyhint="search"
+                        maxlength="200"
+                    />
+                    <button class="button search-form__button" type="submit">
+                        {move || t(lang.get()).search_button}
+                    </button>
+                </form>
+                <nav class="languages" aria-label=move || t(lang.get()).language>
+                    <ul class="languages__list">{languages}</ul>
+                </nav>
+            </div>
+            <div class="site-header__links">
+                <ul class="social" aria-label=move || t(lang.get()).follow_us>
+                    {social}
+                </ul>
+                <ul class="apps" aria-label=move || t(lang.get()).get_the_app>
+                    {apps}
+                </ul>
+            </div>
+            <nav class="nav" aria-label=move || t(lang.get()).sections>
+                <button
+                    type="button"
+                    class="button nav__toggle"
+                    aria-expanded=move || menu_open.get().to_string()
+                    aria-controls="nav-list"
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    {move || if menu_open.get() { t(lang.get()).close_menu } else { t(lang.get()).menu }}
+                </button>
+                <ul
+                    id="nav-list"
+                    class="nav__list"
+                    class:nav__list--open=move || menu_open.get()
+                    on:keydown=move |event: leptos::ev::KeyboardEvent| {
+                        if event.key() == "Escape" {
+                            menu_open.set(false);
+                        }
+                    }
+                >
+                    <li>
+                        <a class="nav__link" href=move || localized(lang.get(), "/") on:click=move |_| menu_open.set(false)>
+                            {move || t(lang.get()).home}
+                        </a>
+                    </li>
+                    {nav_items}
+                </ul>
+            </nav>
+        </header>
+    }
+}

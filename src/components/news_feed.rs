@@ -1,0 +1,168 @@
+//! A list of article cards that loads more as the reader scrolls (IntersectionObserver on a
+//! sentinel below the list), with a real "Load more" link to the next page's URL as the
+//! fallback, a loading skeleton, an error view with Retry and an empty state.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use gazette_api_types::{ArticlePage, ArticleSummary, Lang};
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local_scoped;
+use send_wrapper::SendWrapper;
+
+use super::{ArticleCard, CardSize, CardsSkeleton, ErrorView};
+use crate::api::ApiError;
+use crate::browser::VisibilityWatch;
+use crate::i18n::t;
+
+/// Loads the page of articles after a cursor (`None`: the first page).
+pub type PageLoader =
+    Rc<dyn Fn(Option<String>) -> Pin<Box<dyn Future<Output = Result<ArticlePage, ApiError>>>>>;
+
+#[derive(Clone, Debug, PartialEq)]
+enum FeedState {
+    Loading,
+    Ready,
+    Failed(ApiError),
+}
+
+/// The paged list of cards.
+#[component]
+pub fn NewsFeed(
+    lang: Lang,
+    /// The newsroom's time zone for card times.
+    time_zone: Signal<String>,
+    /// Fetches one page.
+    loader: PageLoader,
+    /// Where the list starts (the `after` query parameter of a "Load more" URL).
+    start: Option<String>,
+    /// Makes the URL of the page after a cursor, for the "Load more" link.
+    more_href: Rc<dyn Fn(&str) -> String>,
+    /// Shows the first article as the lead story.
+    #[prop(optional)]
+    lead: bool,
+    /// How many pages load by themselves on scrolling before the reader has to press
+    /// "Load more" (so content below the feed stays reachable); `None`: no limit.
+    #[prop(optional)]
+    auto_pages: Option<usize>,
+) -> impl IntoView {
+    let items = RwSignal::new(Vec::<ArticleSummary>::new());
+    let next = RwSignal::new(None::<String>);
+    let state = RwSignal::new(FeedState::Loading);
+    let started = RwSignal::new(false);
+    let strings = t(lang);
+    let more_href = SendWrapper::new(more_href);
+
+    let load = {
+        let loader = SendWrapper::new(loader);
+        let start = start.clone();
+        move || {
+            let cursor = if started.get_untracked() { next.get_untracked() } else { start.clone() };
+            let future = (loader)(cursor);
+            state.set(FeedState::Loading);
+            spawn_local_scoped(async move {
+                match future.await {
+                    Ok(page) => {
+                        items.try_update(|items| items.extend(page.items));
+                        next.try_set(page.next_cursor);
+                        started.try_set(true);
+                        state.try_set(FeedState::Ready);
+                    }
+                    Err(error) => {
+                        state.try_set(FeedState::Failed(error));
+                    }
+                }
+            });
+        }
+    };
+    let load = StoredValue::new(load);
+    load.with_value(|load| load());
+
+    let load_more = move || {
+        if state.get_untracked() == FeedState::Ready && next.get_untracked().is_some() {
+            load.with_value(|load| load());
+        }
+    };
+
+    // Load the next page when the sentinel below the list comes near the viewport.
+    let auto_loaded = StoredValue::new(0_usize);
+    let auto_load = move || {
+        let allowed = auto_pages.is_none_or(|limit| auto_loaded.get_value() < limit);
+        if allowed && state.get_untracked() == FeedState::Ready && next.get_untracked().is_some() {
+            auto_loaded.update_value(|count| *count += 1);
+            load_more();
+        }
+    };
+    let sentinel = NodeRef::<Div>::new();
+    let watch = StoredValue::new(SendWrapper::new(std::cell::RefCell::new(None::<VisibilityWatch>)));
+    Effect::new(move |_| {
+        if let Some(element) = sentinel.get() {
+            let created = VisibilityWatch::new(&element, auto_load);
+            watch.with_value(|slot| *slot.borrow_mut() = created);
+        }
+    });
+    on_cleanup(move || {
+        watch.try_with_value(|slot| slot.borrow_mut().take());
+    });
+
+    let cards = move || {
+        let time_zone = time_zone.get();
+        items
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(index, article)| {
+                let size = if lead && index == 0 { CardSize::Lead } else { CardSize::Regular };
+                view! { <ArticleCard article=article time_zone=time_zone.clone() size=size /> }
+            })
+            .collect_view()
+    };
+
+    let footer = move || match state.get() {
+        FeedState::Loading if items.with(Vec::is_empty) => {
+            view! { <CardsSkeleton count=6 lang=lang /> }.into_any()
+        }
+        FeedState::Loading => view! {
+            <p class="feed__loading" role="status">
+                {strings.loading}
+            </p>
+        }
+        .into_any(),
+        FeedState::Failed(error) => view! {
+            <ErrorView error=error lang=lang on_retry=move || load.with_value(|load| load()) />
+        }
+        .into_any(),
+        FeedState::Ready if items.with(Vec::is_empty) => {
+            view! { <p class="feed__empty">{strings.empty_list}</p> }.into_any()
+        }
+        FeedState::Ready => match next.get() {
+            Some(cursor) => {
+                let href = more_href(&cursor);
+                view! {
+                    <a
+                        class="button feed__more"
+                        href=href
+                        on:click=move |event| {
+                            event.prevent_default();
+                            load_more();
+                        }
+                    >
+                        {strings.load_more}
+                    </a>
+                }
+                .into_any()
+            }
+            None => view! { <p class="feed__end">{strings.no_more}</p> }.into_any(),
+        },
+    };
+
+    view! {
+        <div class="feed">
+            <div class="feed__cards">{cards}</div>
+            <div class="feed__footer">{footer}</div>
+            <div class="feed__sentinel" node_ref=sentinel aria-hidden="true"></div>
+        </div>
+    }
+}

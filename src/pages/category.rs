@@ -1,0 +1,66 @@
+//! A category page: its name and description, and its news, more as the reader scrolls.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{ad_size, page_lang, site, NotFoundView};
+use crate::api;
+use crate::browser::set_document_meta;
+use crate::components::{AdSlot, ErrorView, Loading, NewsFeed, PageLoader};
+use crate::localized;
+
+/// `/category/{slug}` (and `/ru/...`, `/hy/...`).
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    let lang = page_lang();
+    let site = site();
+    let params = use_params_map();
+    let query = use_query_map();
+    let slug = Memo::new(move |_| params.with(|params| params.get("slug").unwrap_or_default()));
+    let category = LocalResource::new(move || {
+        let slug = slug.get();
+        async move { api::category(lang, &slug).await }
+    });
+    let time_zone = Signal::derive(move || site.time_zone());
+    Effect::new(move |_| {
+        if let (Some(Ok(category)), Some(info)) = (category.get(), site.info()) {
+            set_document_meta(&format!("{} — {}", category.name, info.name), &category.description);
+        }
+    });
+
+    let header = move || match category.get() {
+        None => view! { <Loading lang=lang /> }.into_any(),
+        Some(Ok(category)) => view! {
+            <header class="category-header">
+                <h1 class="category-header__name">{category.name}</h1>
+                <p class="category-header__description">{category.description}</p>
+            </header>
+        }
+        .into_any(),
+        Some(Err(error)) if error.is_not_found() => view! { <NotFoundView /> }.into_any(),
+        Some(Err(error)) => view! { <ErrorView error=error lang=lang on_retry=move || category.refetch() /> }.into_any(),
+    };
+    // The feed is made again when the slug changes (another category, same route).
+    let feed = move || {
+        let slug = slug.get();
+        let start = query.get_untracked().get("after");
+        let loader_slug = slug.clone();
+        let loader: PageLoader = Rc::new(move |cursor| {
+            let slug = loader_slug.clone();
+            Box::pin(async move { api::articles(lang, Some(&slug), cursor.as_deref(), None).await })
+        });
+        let more_href = Rc::new(move |cursor: &str| format!("{}?after={cursor}", localized(lang, &format!("/category/{slug}"))));
+        view! { <NewsFeed lang=lang time_zone=time_zone loader=loader start=start more_href=more_href /> }
+    };
+    let missing = move || category.get().is_some_and(|result| result.is_err_and(|error| error.is_not_found()));
+
+    view! {
+        {header}
+        <Show when=move || !missing()>
+            <AdSlot placement="top" size=ad_size(site, "top") lang=lang />
+            {feed}
+        </Show>
+    }
+}
