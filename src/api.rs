@@ -35,6 +35,9 @@ impl ApiError {
     }
 }
 
+/// How long a request may take before it is abandoned as failed.
+pub const REQUEST_TIMEOUT_MS: i32 = 10_000;
+
 /// Header with the reader's anonymous id, so the server counts a visit once per reader.
 const VISITOR_HEADER: &str = "x-gazette-visitor";
 
@@ -76,10 +79,13 @@ async fn request<T: DeserializeOwned>(
         let _ = headers.set(VISITOR_HEADER, visitor);
         init.set_headers(&headers);
     }
-    if method == "GET" {
-        // Abort the request if the page that asked for it goes away.
-        if let Ok(controller) = web_sys::AbortController::new() {
-            init.set_signal(Some(&controller.signal()));
+    if let Ok(controller) = web_sys::AbortController::new() {
+        init.set_signal(Some(&controller.signal()));
+        // Give up on a request that hangs, so the reader gets the error view and Retry.
+        let on_timeout = controller.clone();
+        crate::browser::after(REQUEST_TIMEOUT_MS, move || on_timeout.abort());
+        if method == "GET" {
+            // Abort the request if the page that asked for it goes away.
             let controller = SendWrapper::new(controller);
             on_cleanup(move || controller.abort());
         }
@@ -123,7 +129,12 @@ pub async fn categories(lang: Lang) -> Result<CategoryList, ApiError> {
 
 /// One category with its name and description.
 pub async fn category(lang: Lang, slug: &str) -> Result<gazette_api_types::Category, ApiError> {
-    get(&format!("/categories/{}?lang={}", encode(slug), lang.code())).await
+    get(&format!(
+        "/categories/{}?lang={}",
+        encode(slug),
+        lang.code()
+    ))
+    .await
 }
 
 /// One page of the newest articles, optionally of one category, after `cursor`.

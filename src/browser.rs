@@ -99,7 +99,8 @@ pub fn print() {
 pub fn after(ms: i32, callback: impl FnOnce() + 'static) {
     let Some(window) = window() else { return };
     let closure = Closure::once_into_js(callback);
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms);
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms);
 }
 
 /// Calls `on_visible` whenever `element` scrolls into view (within 600 px); the returned
@@ -125,8 +126,11 @@ impl VisibilityWatch {
         });
         let options = web_sys::IntersectionObserverInit::new();
         options.set_root_margin("600px 0px");
-        let observer =
-            web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+        let observer = web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &options,
+        )
+        .ok()?;
         observer.observe(element);
         Some(VisibilityWatch {
             observer,

@@ -2,8 +2,8 @@
 
 mod ad_slot;
 mod article_body;
-mod article_list;
 mod article_card;
+mod article_list;
 mod error_view;
 mod font_controls;
 mod footer;
@@ -15,8 +15,8 @@ mod toast;
 
 pub use ad_slot::AdSlot;
 pub use article_body::{safe_href, ArticleBody};
-pub use article_list::ArticleList;
 pub use article_card::{ArticleCard, CardSize};
+pub use article_list::ArticleList;
 pub use error_view::ErrorView;
 pub use font_controls::FontControls;
 pub use footer::SiteFooter;

@@ -281,7 +281,10 @@ pub fn format_date_time(rfc3339: &str, lang: Lang, time_zone: &str) -> String {
         parts
             .iter()
             .find(|item| {
-                js_sys::Reflect::get(item, &"type".into()).ok().and_then(|v| v.as_string()).as_deref()
+                js_sys::Reflect::get(item, &"type".into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .as_deref()
                     == Some(wanted)
             })
             .and_then(|item| js_sys::Reflect::get(&item, &"value".into()).ok())

@@ -19,7 +19,9 @@ use leptos_router::path;
 
 use crate::api::ApiError;
 use crate::components::{SiteFooter, SiteHeader, Toast, Toaster};
-use crate::pages::{ArticlePage, ArticleTranslations, CategoryPage, HomePage, NotFoundPage, SearchPage};
+use crate::pages::{
+    ArticlePage, ArticleTranslations, CategoryPage, HomePage, NotFoundPage, SearchPage,
+};
 
 /// The reader's language, from the URL.
 #[derive(Clone, Copy)]
@@ -114,11 +116,15 @@ fn Layout() -> impl IntoView {
     let site_info = Signal::derive(move || site.info());
     let lang_signal = Signal::from(lang);
     let query = use_query_map();
-    let search_text = Signal::derive(move || query.with(|query| query.get("q").unwrap_or_default()));
+    let search_text =
+        Signal::derive(move || query.with(|query| query.get("q").unwrap_or_default()));
     let navigate = use_navigate();
     let on_search = Callback::new(move |text: String| {
         let encoded = String::from(js_sys::encode_uri_component(&text));
-        navigate(&format!("{}?q={encoded}", localized(lang.get_untracked(), "/search")), Default::default());
+        navigate(
+            &format!("{}?q={encoded}", localized(lang.get_untracked(), "/search")),
+            Default::default(),
+        );
     });
     let language_links = Signal::derive(move || {
         let path = location.pathname.get();
@@ -133,7 +139,11 @@ fn Layout() -> impl IntoView {
                     .find(|info| info.code == other)
                     .map(|info| info.label.clone())
                     .unwrap_or_else(|| other.code().to_uppercase());
-                (other, label, switch_href(&path, current, other, article.as_ref()))
+                (
+                    other,
+                    label,
+                    switch_href(&path, current, other, article.as_ref()),
+                )
             })
             .collect::<Vec<_>>()
     });
@@ -186,7 +196,11 @@ pub fn switch_href(
     if bare.starts_with("/article/") {
         return article
             .filter(|(lang, _)| *lang == current)
-            .and_then(|(_, translations)| translations.iter().find(|translation| translation.lang == target))
+            .and_then(|(_, translations)| {
+                translations
+                    .iter()
+                    .find(|translation| translation.lang == target)
+            })
             .map(|translation| localized(target, &format!("/article/{}", translation.slug)))
             .unwrap_or_else(|| localized(target, "/"));
     }

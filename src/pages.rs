@@ -20,7 +20,9 @@ use crate::{CurrentLang, Site};
 
 /// The language of the page being shown (fixed for a page: another language is another route).
 pub(crate) fn page_lang() -> Lang {
-    use_context::<CurrentLang>().map(|CurrentLang(lang)| lang.get_untracked()).unwrap_or_default()
+    use_context::<CurrentLang>()
+        .map(|CurrentLang(lang)| lang.get_untracked())
+        .unwrap_or_default()
 }
 
 /// The site information context.

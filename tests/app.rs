@@ -37,7 +37,7 @@ async fn home_without_api_shows_error_with_retry() {
     assert!(alert
         .text_content()
         .unwrap_or_default()
-        .contains("error (404)"));
+        .contains("could not answer"));
     let retry = wait_for(".error-view__retry").await.expect("retry button");
     retry
         .dyn_ref::<web_sys::HtmlElement>()

@@ -42,6 +42,10 @@ pub fn ArticleList(
             .into_any(),
         }
     };
-    let class = if size == CardSize::Compact { "list list--compact" } else { "list" };
+    let class = if size == CardSize::Compact {
+        "list list--compact"
+    } else {
+        "list"
+    };
     view! { <div class=class>{body}</div> }
 }

@@ -13,11 +13,20 @@ pub fn FontControls(lang: Lang) -> impl IntoView {
     let strings = t(lang);
     let step = RwSignal::new(saved_text_size());
     let change = move |delta: isize| {
-        let next = step.get_untracked().saturating_add_signed(delta).min(TEXT_SIZES.len() - 1);
+        let next = step
+            .get_untracked()
+            .saturating_add_signed(delta)
+            .min(TEXT_SIZES.len() - 1);
         step.set(next);
         set_text_size(next);
     };
-    let percent = move || format!("{}: {}%", strings.text_size_now, (TEXT_SIZES[step.get()] * 100.0).round());
+    let percent = move || {
+        format!(
+            "{}: {}%",
+            strings.text_size_now,
+            (TEXT_SIZES[step.get()] * 100.0).round()
+        )
+    };
     view! {
         <div class="font-controls" role="group" aria-label=strings.text_size>
             <button

@@ -22,7 +22,11 @@ pub fn SiteHeader(
 ) -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
-    let name = move || site.get().map(|info| info.name).unwrap_or_else(|| "Gazette".to_owned());
+    let name = move || {
+        site.get()
+            .map(|info| info.name)
+            .unwrap_or_else(|| "Gazette".to_owned())
+    };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if let Some(field) = input.get() {
@@ -33,22 +37,21 @@ pub fn SiteHeader(
         }
     };
     let social = move || {
-        site.get()
-            .map(|info| {
-                info.social
-                    .into_iter()
-                    .map(|link| {
-                        let class = format!("social__link social__link--{}", link.network);
-                        view! {
-                            <li>
-                                <a class=class href=link.url rel="noopener noreferrer" target="_blank">
-                                    {link.name}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            })
+        site.get().map(|info| {
+            info.social
+                .into_iter()
+                .map(|link| {
+                    let class = format!("social__link social__link--{}", link.network);
+                    view! {
+                        <li>
+                            <a class=class href=link.url rel="noopener noreferrer" target="_blank">
+                                {link.name}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
     };
     let apps = move || {
         site.get().map(|info| {

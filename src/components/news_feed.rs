@@ -59,7 +59,11 @@ pub fn NewsFeed(
         let loader = SendWrapper::new(loader);
         let start = start.clone();
         move || {
-            let cursor = if started.get_untracked() { next.get_untracked() } else { start.clone() };
+            let cursor = if started.get_untracked() {
+                next.get_untracked()
+            } else {
+                start.clone()
+            };
             let future = (loader)(cursor);
             state.set(FeedState::Loading);
             spawn_local_scoped(async move {
@@ -96,7 +100,9 @@ pub fn NewsFeed(
         }
     };
     let sentinel = NodeRef::<Div>::new();
-    let watch = StoredValue::new(SendWrapper::new(std::cell::RefCell::new(None::<VisibilityWatch>)));
+    let watch = StoredValue::new(SendWrapper::new(std::cell::RefCell::new(
+        None::<VisibilityWatch>,
+    )));
     Effect::new(move |_| {
         if let Some(element) = sentinel.get() {
             let created = VisibilityWatch::new(&element, auto_load);
@@ -114,7 +120,11 @@ pub fn NewsFeed(
             .into_iter()
             .enumerate()
             .map(|(index, article)| {
-                let size = if lead && index == 0 { CardSize::Lead } else { CardSize::Regular };
+                let size = if lead && index == 0 {
+                    CardSize::Lead
+                } else {
+                    CardSize::Regular
+                };
                 view! { <ArticleCard article=article time_zone=time_zone.clone() size=size /> }
             })
             .collect_view()

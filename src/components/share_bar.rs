@@ -101,7 +101,14 @@ pub fn ShareBar(
         let url = url.clone();
         spawn_local(async move {
             let copied = browser::copy_text(&url).await;
-            toaster.show(if copied { strings.link_copied } else { strings.copy_failed }.to_owned());
+            toaster.show(
+                if copied {
+                    strings.link_copied
+                } else {
+                    strings.copy_failed
+                }
+                .to_owned(),
+            );
         });
     };
     view! {

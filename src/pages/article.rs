@@ -10,7 +10,9 @@ use leptos_router::hooks::use_params_map;
 use super::{ad_size, page_lang, site, NotFoundView};
 use crate::api;
 use crate::browser::{page_url, set_document_meta, visitor_id};
-use crate::components::{AdSlot, ArticleBody, ArticleList, CardSize, ErrorView, FontControls, Loading, ShareBar};
+use crate::components::{
+    AdSlot, ArticleBody, ArticleList, CardSize, ErrorView, FontControls, Loading, ShareBar,
+};
 use crate::i18n::{format_date_time, t};
 use crate::localized;
 
@@ -39,7 +41,9 @@ pub fn ArticlePage() -> impl IntoView {
 
     // Once per article shown: count the visit, set the head, tell the header the translations.
     Effect::new(move |_| {
-        let Some(Ok(article)) = article.get() else { return };
+        let Some(Ok(article)) = article.get() else {
+            return;
+        };
         if let Some(info) = site.info() {
             set_document_meta(&format!("{} — {}", article.title, info.name), &article.lead);
         }
@@ -65,7 +69,8 @@ pub fn ArticlePage() -> impl IntoView {
     });
 
     let time_zone = Signal::derive(move || site.time_zone());
-    let body = move || match article.get() {
+    let body = move || {
+        match article.get() {
         None => view! { <Loading lang=lang /> }.into_any(),
         Some(Ok(article)) => {
             view! { <ArticleView article=article views=views time_zone=time_zone.get() ad=ad_size(site, "in-article") /> }
@@ -75,6 +80,7 @@ pub fn ArticlePage() -> impl IntoView {
         Some(Err(error)) => {
             view! { <ErrorView error=error lang=lang on_retry=move || article.refetch() /> }.into_any()
         }
+    }
     };
     let found = move || !matches!(article.get(), Some(Err(error)) if error.is_not_found());
 

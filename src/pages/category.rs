@@ -26,7 +26,10 @@ pub fn CategoryPage() -> impl IntoView {
     let time_zone = Signal::derive(move || site.time_zone());
     Effect::new(move |_| {
         if let (Some(Ok(category)), Some(info)) = (category.get(), site.info()) {
-            set_document_meta(&format!("{} — {}", category.name, info.name), &category.description);
+            set_document_meta(
+                &format!("{} — {}", category.name, info.name),
+                &category.description,
+            );
         }
     });
 
@@ -40,7 +43,10 @@ pub fn CategoryPage() -> impl IntoView {
         }
         .into_any(),
         Some(Err(error)) if error.is_not_found() => view! { <NotFoundView /> }.into_any(),
-        Some(Err(error)) => view! { <ErrorView error=error lang=lang on_retry=move || category.refetch() /> }.into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorView error=error lang=lang on_retry=move || category.refetch() /> }
+                .into_any()
+        }
     };
     // The feed is made again when the slug changes (another category, same route).
     let feed = move || {
@@ -51,10 +57,19 @@ pub fn CategoryPage() -> impl IntoView {
             let slug = loader_slug.clone();
             Box::pin(async move { api::articles(lang, Some(&slug), cursor.as_deref(), None).await })
         });
-        let more_href = Rc::new(move |cursor: &str| format!("{}?after={cursor}", localized(lang, &format!("/category/{slug}"))));
+        let more_href = Rc::new(move |cursor: &str| {
+            format!(
+                "{}?after={cursor}",
+                localized(lang, &format!("/category/{slug}"))
+            )
+        });
         view! { <NewsFeed lang=lang time_zone=time_zone loader=loader start=start more_href=more_href /> }
     };
-    let missing = move || category.get().is_some_and(|result| result.is_err_and(|error| error.is_not_found()));
+    let missing = move || {
+        category
+            .get()
+            .is_some_and(|result| result.is_err_and(|error| error.is_not_found()))
+    };
 
     view! {
         {header}

@@ -27,7 +27,9 @@ pub fn HomePage() -> impl IntoView {
         }
     });
 
-    let loader: PageLoader = Rc::new(move |cursor| Box::pin(async move { api::articles(lang, None, cursor.as_deref(), None).await }));
+    let loader: PageLoader = Rc::new(move |cursor| {
+        Box::pin(async move { api::articles(lang, None, cursor.as_deref(), None).await })
+    });
     let more_href = Rc::new(move |cursor: &str| format!("{}?after={cursor}", localized(lang, "/")));
     let most_read = LocalResource::new(move || api::most_read(lang));
     let categories = use_context::<Categories>();

@@ -19,7 +19,10 @@ pub fn NotFoundPage() -> impl IntoView {
 pub fn NotFoundView() -> impl IntoView {
     let lang = page_lang();
     let strings = t(lang);
-    set_document_meta(&format!("404 — {}", strings.not_found_title), strings.not_found_text);
+    set_document_meta(
+        &format!("404 — {}", strings.not_found_title),
+        strings.not_found_text,
+    );
     view! {
         <section class="not-found">
             <h1>{strings.not_found_title}</h1>

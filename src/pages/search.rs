@@ -19,7 +19,9 @@ pub fn SearchPage() -> impl IntoView {
     let strings = t(lang);
     let site = site();
     let query = use_query_map();
-    let text = Memo::new(move |_| query.with(|query| query.get("q").unwrap_or_default().trim().to_owned()));
+    let text = Memo::new(move |_| {
+        query.with(|query| query.get("q").unwrap_or_default().trim().to_owned())
+    });
     let after = Memo::new(move |_| query.with(|query| query.get("after")));
     let results = LocalResource::new(move || {
         let (text, after) = (text.get(), after.get());
@@ -32,7 +34,10 @@ pub fn SearchPage() -> impl IntoView {
     });
     Effect::new(move |_| {
         let text = text.get();
-        set_document_meta(&format!("{}: {text}", strings.search_title), strings.search_label);
+        set_document_meta(
+            &format!("{}: {text}", strings.search_title),
+            strings.search_label,
+        );
     });
 
     let body = move || {
@@ -62,7 +67,10 @@ pub fn SearchPage() -> impl IntoView {
                 }
                 .into_any()
             }
-            Err(error) => view! { <ErrorView error=error lang=lang on_retry=move || results.refetch() /> }.into_any(),
+            Err(error) => {
+                view! { <ErrorView error=error lang=lang on_retry=move || results.refetch() /> }
+                    .into_any()
+            }
         }
     };
 
@@ -105,6 +113,12 @@ fn SearchResult(hit: SearchHit, time_zone: String) -> impl IntoView {
 fn highlighted(parts: Vec<SnippetPart>) -> Vec<AnyView> {
     parts
         .into_iter()
-        .map(|part| if part.hit { view! { <mark>{part.text}</mark> }.into_any() } else { part.text.into_any() })
+        .map(|part| {
+            if part.hit {
+                view! { <mark>{part.text}</mark> }.into_any()
+            } else {
+                part.text.into_any()
+            }
+        })
         .collect()
 }

@@ -1,0 +1,203 @@
+// A reader's walk through the site in real Chromium against the real server with the demo
+// content: navigation by clicks, infinite scroll, the article page's share, copy and print,
+// view counting, search, the 404 page, and every page's error view with a working Retry.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage } from './support.mjs';
+
+const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations';
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A fresh browser profile (new reader) with one page that records problems. */
+async function newReader(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const { page, problems } = await openPage(context);
+  return { context, page, problems };
+}
+
+/** Console errors other than the browser's own note about an HTTP error status we caused. */
+const unexpected = (problems) => problems.filter((line) => !line.includes('Failed to load resource'));
+
+test('home → category → article by clicking links, without console errors', async () => {
+  const { context, page, problems } = await newReader();
+  await page.goto(server.url + '/');
+  await page.locator('.card--lead').waitFor();
+  assert.match(await page.title(), /Gazette/);
+  await page.locator('.nav__link', { hasText: 'Politics' }).click();
+  await page.waitForURL('**/category/politics');
+  await page.locator('.category-header__description', {
+    hasText: 'The most important news of the political life in Azerbaijan',
+  }).waitFor();
+  assert.equal(await page.locator('h1').textContent(), 'Politics');
+  await page.locator('.card__title a', { hasText: 'Mexico and Azerbaijan' }).click();
+  await page.waitForURL('**' + MEXICO);
+  await page.locator('.article__title').waitFor();
+  assert.match(await page.title(), /^Mexico and Azerbaijan.* — Gazette$/);
+  assert.match(await page.locator('.article__meta time').textContent(), /^14 January 2025 17:32$/);
+  assert.match(await page.locator('.article__byline').textContent(), /^By \S+/);
+  await page.locator('#related-heading').waitFor();
+  await page.locator('.sidebar .card').first().waitFor();
+  assert.equal(await page.locator('.ad-slot__label').first().textContent(), 'Advertisement');
+  // Back returns to the category page.
+  await page.goBack();
+  await page.waitForURL('**/category/politics');
+  await page.locator('.category-header__name').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('scrolling loads more news, and "Load more" is a real URL', async () => {
+  const { context, page, problems } = await newReader();
+  await page.goto(server.url + '/');
+  await page.locator('.feed__cards .card').nth(19).waitFor();
+  const first = await page.locator('.feed__cards .card').count();
+  assert.equal(first, 20);
+  await page.locator('.feed__sentinel').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelectorAll('.feed__cards .card').length > 20);
+  const more = page.locator('.feed__more');
+  await more.waitFor();
+  const href = await more.getAttribute('href');
+  assert.match(href, /^\/\?after=[A-Za-z0-9_-]+$/);
+  // The fallback URL works on its own (no JavaScript state needed).
+  const second = await context.newPage();
+  await second.goto(server.url + href);
+  await second.locator('.feed__cards .card').first().waitFor();
+  const titles = await page.locator('.feed__cards .card__title').allTextContents();
+  const firstOfNext = await second.locator('.feed__cards .card__title').first().textContent();
+  assert.ok(!titles.slice(0, 20).includes(firstOfNext), 'the next page starts after the first');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('copy link puts the canonical URL on the clipboard and shows a toast', async () => {
+  const { context, page, problems } = await newReader();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.goto(server.url + MEXICO);
+  await page.locator('.share-bar__copy').click();
+  const toast = page.locator('.toast-region .toast');
+  await toast.waitFor();
+  assert.equal(await toast.textContent(), 'Link copied');
+  assert.equal(await page.locator('.toast-region').getAttribute('aria-live'), 'polite');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), server.url + MEXICO);
+  await toast.waitFor({ state: 'detached', timeout: 6000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('print opens the print dialog and share links carry the encoded URL', async () => {
+  const { context, page, problems } = await newReader();
+  await page.addInitScript(() => {
+    window.printCalls = 0;
+    window.print = () => { window.printCalls += 1; };
+  });
+  await page.goto(server.url + MEXICO);
+  await page.locator('.share-bar__heading', { hasText: 'Liked the story? Share it on social media!' }).waitFor();
+  await page.locator('.share-bar__print').click();
+  assert.equal(await page.evaluate(() => window.printCalls), 1);
+  const encoded = encodeURIComponent(server.url + MEXICO);
+  for (const network of ['x', 'facebook', 'telegram', 'whatsapp', 'email']) {
+    const href = await page.locator(`.share-bar__link--${network}`).getAttribute('href');
+    assert.ok(href.includes(encoded), `${network}: ${href}`);
+  }
+  assert.equal(await page.locator('.share-bar__link--telegram').getAttribute('aria-label'), 'Share on Telegram');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a new reader\'s visit increments the view counter once', async () => {
+  const views = async () => {
+    const { context, page } = await newReader();
+    const read = async (load) => {
+      const counted = page.waitForResponse((response) => response.url().includes('/views'));
+      await load();
+      await counted;
+      await page.waitForFunction(() => /Views: \d+/.test(document.querySelector('.article__views')?.textContent ?? ''));
+      const text = await page.locator('.article__views').textContent();
+      return Number(text.match(/Views: (\d+)/)[1]);
+    };
+    const visit = await read(() => page.goto(server.url + MEXICO));
+    const reload = await read(() => page.reload());
+    await context.close();
+    return [visit, reload];
+  };
+  const [firstVisit, firstReload] = await views();
+  assert.equal(firstReload, firstVisit, 'a reload by the same reader is not counted again');
+  const [secondVisit] = await views();
+  assert.equal(secondVisit, firstVisit + 1);
+});
+
+test('search from the header finds a known article with highlighted matches', async () => {
+  const { context, page, problems } = await newReader();
+  await page.goto(server.url + '/');
+  const field = page.locator('#search-field');
+  assert.equal(await field.getAttribute('placeholder'), 'WHAT ARE YOU LOOKING FOR ?');
+  await field.fill('Mexico embassy');
+  await field.press('Enter');
+  await page.waitForURL('**/search?q=Mexico%20embassy');
+  const result = page.locator('.search-result', { hasText: 'Mexico and Azerbaijan' });
+  await result.waitFor();
+  assert.ok((await result.locator('mark').count()) >= 1);
+  assert.match(await result.locator('.search-result__title mark').first().textContent(), /^Mexico/i);
+  await page.goto(server.url + '/search?q=zzzzqqq');
+  await page.locator('.search__empty').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('unknown articles, categories and addresses show the 404 page', async () => {
+  const { context, page, problems } = await newReader();
+  for (const path of ['/article/no-such-story', '/category/no-such-section', '/no/such/page']) {
+    const response = await page.goto(server.url + path);
+    assert.equal(response.status(), 404, path);
+    await page.locator('h1', { hasText: 'Page not found' }).waitFor();
+    assert.equal(await page.locator('.not-found a').getAttribute('href'), '/');
+  }
+  assert.deepEqual(unexpected(problems), []);
+  await context.close();
+});
+
+/** Makes matching API requests fail in `mode` until the returned function is called. */
+async function breakApi(page, pattern, mode) {
+  const handler = (route) => {
+    if (mode === 'status') return route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal","message":"boom"}}' });
+    if (mode === 'malformed') return route.fulfill({ status: 200, contentType: 'application/json', body: '{"items": [{"not": "an article"' });
+    return undefined; // timeout: never answer
+  };
+  await page.route(pattern, handler);
+  return () => page.unroute(pattern, handler);
+}
+
+for (const mode of ['status', 'malformed', 'timeout']) {
+  test(`every page shows its error view when the API fails (${mode}) and Retry recovers`, { timeout: 120_000 }, async () => {
+    const { context, page, problems } = await newReader();
+    const pages = [
+      ['/', /\/api\/v1\/articles\?lang=en$/, '.feed__cards .card'],
+      ['/category/economy', /\/api\/v1\/categories\/economy\?lang=en$/, '.category-header__name'],
+      [MEXICO, /\/api\/v1\/articles\/mexico-[^/?]*\?lang=en$/, '.article__title'],
+      ['/search?q=baku', /\/api\/v1\/search\?/, '.search-result'],
+    ];
+    for (const [path, pattern, content] of pages) {
+      const repair = await breakApi(page, pattern, mode);
+      await page.goto(server.url + path);
+      const error = page.locator('.error-view').first();
+      await error.waitFor({ timeout: 20_000 });
+      assert.equal(await error.getAttribute('role'), 'alert');
+      await repair();
+      await error.locator('.error-view__retry').click();
+      await page.locator(content).first().waitFor({ timeout: 10_000 });
+    }
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+}

@@ -1,0 +1,237 @@
+//! Browser tests of components and helpers, in headless Chromium (wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use gazette::components::{share_links, ArticleBody, FontControls, Toast, Toaster};
+use gazette::i18n::format_date_time;
+use gazette::{lang_of_path, localized, switch_href, unlocalized};
+use gazette_api_types::{Block, Inline, Lang, Translation};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .expect("document")
+}
+
+/// A fresh element to mount one test's view into.
+fn container() -> web_sys::HtmlElement {
+    let element = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&element)
+        .expect("append");
+    element.unchecked_into()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+fn hostile_article_text_stays_text() {
+    let root = container();
+    let blocks = vec![
+        Block::Paragraph {
+            inlines: vec![
+                Inline {
+                    text: "<script>alert(1)</script><img src=x onerror=alert(2)>".into(),
+                    ..Inline::default()
+                },
+                Inline {
+                    text: "bad link".into(),
+                    href: Some("javascript:alert(3)".into()),
+                    ..Inline::default()
+                },
+                Inline {
+                    text: "good link".into(),
+                    href: Some("https://example.org/".into()),
+                    bold: true,
+                    ..Inline::default()
+                },
+            ],
+        },
+        Block::Heading {
+            level: 2,
+            text: "<b>Sub</b>".into(),
+        },
+        Block::List {
+            ordered: false,
+            items: vec![vec![Inline {
+                text: "one".into(),
+                ..Inline::default()
+            }]],
+        },
+    ];
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <ArticleBody blocks=blocks /> },
+    );
+    assert!(root.query_selector("script").unwrap().is_none());
+    assert!(root.query_selector("img").unwrap().is_none());
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("<script>alert(1)</script><img src=x onerror=alert(2)>"));
+    let links = root.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 1, "the javascript: link is not a link");
+    let link: web_sys::Element = links.get(0).unwrap().unchecked_into();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.org/")
+    );
+    assert!(root.query_selector("strong").unwrap().is_some());
+    assert_eq!(
+        root.query_selector("h2")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("<b>Sub</b>")
+    );
+    assert!(root.query_selector("ul > li").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn toast_is_announced_and_goes_away_by_itself() {
+    let root = container();
+    let toaster = Toaster::new();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(toaster);
+        view! { <Toast /> }
+    });
+    let region = root
+        .query_selector(".toast-region")
+        .unwrap()
+        .expect("region");
+    assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));
+    toaster.show("Ссылка скопирована".into());
+    sleep(50).await;
+    assert_eq!(region.text_content().as_deref(), Some("Ссылка скопирована"));
+    sleep(3_200).await;
+    assert_eq!(region.text_content().as_deref(), Some(""));
+}
+
+#[wasm_bindgen_test]
+async fn font_controls_step_stop_at_the_ends_and_persist() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("gazette.text-size").unwrap();
+    let root = container();
+    let _handle =
+        leptos::mount::mount_to(root.clone(), || view! { <FontControls lang=Lang::En /> });
+    let html = document().document_element().unwrap();
+    let increase: web_sys::HtmlButtonElement = root
+        .query_selector(".font-controls__increase")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let decrease: web_sys::HtmlButtonElement = root
+        .query_selector(".font-controls__decrease")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        increase.get_attribute("aria-label").as_deref(),
+        Some("Increase text size")
+    );
+    for expected in ["2", "3", "4"] {
+        increase.click();
+        sleep(10).await;
+        assert_eq!(
+            html.get_attribute("data-text-size").as_deref(),
+            Some(expected)
+        );
+    }
+    assert!(increase.disabled(), "A+ is disabled at the largest size");
+    assert_eq!(
+        storage.get_item("gazette.text-size").unwrap().as_deref(),
+        Some("4")
+    );
+    assert!(root.text_content().unwrap().contains("Text size: 150%"));
+    for _ in 0..4 {
+        decrease.click();
+        sleep(10).await;
+    }
+    assert!(decrease.disabled(), "A- is disabled at the smallest size");
+    assert_eq!(html.get_attribute("data-text-size").as_deref(), Some("0"));
+    storage.remove_item("gazette.text-size").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn share_links_carry_the_encoded_canonical_url() {
+    let url = "https://gazette.example/article/a-b?x=1&y=2";
+    let links = share_links(url, "Mexico & Azerbaijan");
+    let encoded = "https%3A%2F%2Fgazette.example%2Farticle%2Fa-b%3Fx%3D1%26y%3D2";
+    let networks: Vec<&str> = links.iter().map(|link| link.network).collect();
+    assert_eq!(networks, ["x", "facebook", "telegram", "whatsapp", "email"]);
+    for link in &links {
+        assert!(
+            link.href.contains(encoded),
+            "{}: {}",
+            link.network,
+            link.href
+        );
+        assert!(!link.href.contains(url));
+    }
+    assert!(links[0].href.contains("text=Mexico%20%26%20Azerbaijan"));
+}
+
+#[wasm_bindgen_test]
+fn dates_are_shown_in_the_newsroom_time_zone_per_language() {
+    let time = "2025-01-14T13:32:00Z";
+    assert_eq!(
+        format_date_time(time, Lang::En, "Asia/Baku"),
+        "14 January 2025 17:32"
+    );
+    assert_eq!(
+        format_date_time(time, Lang::Ru, "Asia/Baku"),
+        "14 января 2025 17:32"
+    );
+    assert_eq!(
+        format_date_time("not a date", Lang::En, "Asia/Baku"),
+        "not a date"
+    );
+}
+
+#[wasm_bindgen_test]
+fn urls_carry_the_language_and_the_switch_finds_translations() {
+    assert_eq!(lang_of_path("/ru/article/x"), Lang::Ru);
+    assert_eq!(lang_of_path("/hy"), Lang::Hy);
+    assert_eq!(lang_of_path("/article/ru"), Lang::En);
+    assert_eq!(localized(Lang::Ru, "/"), "/ru");
+    assert_eq!(localized(Lang::Hy, "/search"), "/hy/search");
+    assert_eq!(unlocalized("/ru/article/x"), "/article/x");
+    assert_eq!(unlocalized("/rugby"), "/rugby");
+    let translations = (
+        Lang::En,
+        vec![Translation {
+            lang: Lang::Ru,
+            slug: "meksika".into(),
+        }],
+    );
+    assert_eq!(
+        switch_href("/article/mexico", Lang::En, Lang::Ru, Some(&translations)),
+        "/ru/article/meksika"
+    );
+    assert_eq!(
+        switch_href("/article/mexico", Lang::En, Lang::Hy, Some(&translations)),
+        "/hy"
+    );
+    assert_eq!(
+        switch_href("/category/sport", Lang::En, Lang::Hy, None),
+        "/hy/category/sport"
+    );
+    assert_eq!(
+        switch_href("/ru/category/sport", Lang::Ru, Lang::En, None),
+        "/category/sport"
+    );
+}
