@@ -147,11 +147,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" 
   cargo install "wasm-bindgen-cli@$bindgen_version" >&2 || die "cargo install wasm-bindgen-cli failed."
 fi
 
-# --- 4. Browsers for tests and benchmarks ---------------------------------------------------
+# --- 4. Browsers for tests and benchmarks, and the HTTP load tool for benchmarks ------------
 if [ "$purpose" != run ]; then
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     apt_install chromium chromium-driver
   fi
+fi
+if [ "$purpose" = bench ] && ! command -v wrk >/dev/null 2>&1; then
+  apt_install wrk
 fi
 
 # The recorded toolchain plus this checkout's node_modules/.bin, for the caller to source.

@@ -45,7 +45,16 @@ pub fn visitor_id() -> String {
 pub fn set_document_meta(title: &str, description: &str) {
     let Some(document) = document() else { return };
     document.set_title(title);
-    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+    let meta = match document.query_selector("meta[name=description]") {
+        Ok(Some(meta)) => Some(meta),
+        _ => document.create_element("meta").ok().inspect(|meta| {
+            let _ = meta.set_attribute("name", "description");
+            if let Some(head) = document.head() {
+                let _ = head.append_child(meta);
+            }
+        }),
+    };
+    if let Some(meta) = meta {
         let _ = meta.set_attribute("content", description);
     }
 }

@@ -63,6 +63,9 @@ pub struct Strings {
     pub hours_ago: &'static str,
     pub just_now: &'static str,
     pub rss: &'static str,
+    pub switch_to_dark: &'static str,
+    pub switch_to_light: &'static str,
+    pub untranslated: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -120,6 +123,9 @@ const EN: Strings = Strings {
     hours_ago: "h ago",
     just_now: "just now",
     rss: "RSS",
+    switch_to_dark: "Switch to night theme",
+    switch_to_light: "Switch to day theme",
+    untranslated: "This article is not available in English, so here is the English front page.",
 };
 
 const RU: Strings = Strings {
@@ -177,6 +183,9 @@ const RU: Strings = Strings {
     hours_ago: "ч назад",
     just_now: "только что",
     rss: "RSS",
+    switch_to_dark: "Включить ночную тему",
+    switch_to_light: "Включить дневную тему",
+    untranslated: "Этой статьи нет на русском языке, поэтому открыта главная страница.",
 };
 
 const HY: Strings = Strings {
@@ -234,6 +243,9 @@ const HY: Strings = Strings {
     hours_ago: "ժամ առաջ",
     just_now: "հենց նոր",
     rss: "RSS",
+    switch_to_dark: "Միացնել գիշերային ռեժիմը",
+    switch_to_light: "Միացնել ցերեկային ռեժիմը",
+    untranslated: "Այս հոդվածը հայերենով հասանելի չէ, ուստի բացվել է գլխավոր էջը։",
 };
 
 /// The UI texts in `lang`.

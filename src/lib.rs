@@ -202,7 +202,7 @@ pub fn switch_href(
                     .find(|translation| translation.lang == target)
             })
             .map(|translation| localized(target, &format!("/article/{}", translation.slug)))
-            .unwrap_or_else(|| localized(target, "/"));
+            .unwrap_or_else(|| format!("{}?untranslated=1", localized(target, "/")));
     }
     localized(target, bare)
 }

@@ -1,6 +1,6 @@
-//! Reader preferences kept in localStorage: the article text size (and, with the preferences
-//! work, the theme). The same keys are read by the inline script in `index.html` before the
-//! first paint, so a reload never flashes the wrong size.
+//! Reader preferences kept in localStorage: night theme, article text size and language. The
+//! same keys are read by the inline script in `index.html` before the first paint, so a
+//! reload never flashes the wrong theme or size.
 
 use crate::browser;
 
@@ -39,4 +39,57 @@ fn apply_text_size(step: usize) {
 /// Applies the saved text size (at start-up).
 pub fn apply_saved_text_size() {
     apply_text_size(saved_text_size());
+}
+
+/// The page theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+const THEME_KEY: &str = "gazette.theme";
+const LANG_KEY: &str = "gazette.lang";
+
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+/// The theme shown now (set before the first paint from the saved choice or the system's).
+pub fn current_theme() -> Theme {
+    match root()
+        .and_then(|root| root.get_attribute("data-theme"))
+        .as_deref()
+    {
+        Some("dark") => Theme::Dark,
+        _ => Theme::Light,
+    }
+}
+
+/// Shows and saves a theme, and keeps the browser's `theme-color` in step.
+pub fn set_theme(theme: Theme) {
+    let (name, color) = match theme {
+        Theme::Light => ("light", "#ffffff"),
+        Theme::Dark => ("dark", "#111318"),
+    };
+    if let Some(root) = root() {
+        let _ = root.set_attribute("data-theme", name);
+    }
+    if let Some(meta) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector("meta[name=theme-color]")
+                .ok()
+                .flatten()
+        })
+    {
+        let _ = meta.set_attribute("content", color);
+    }
+    browser::save(THEME_KEY, name);
+}
+
+/// Remembers the reader's language choice (the front page opens in it next time).
+pub fn save_lang(code: &str) {
+    browser::save(LANG_KEY, code);
 }

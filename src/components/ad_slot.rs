@@ -19,13 +19,13 @@ pub fn AdSlot(
 ) -> impl IntoView {
     let class = format!("ad-slot ad-slot--{placement}");
     view! {
-        <aside class=class aria-label=t(lang).advertisement>
+        <div class=class>
             <span class="ad-slot__label">{t(lang).advertisement}</span>
             <div
                 class="ad-slot__space"
                 style:aspect-ratio=move || size.get().map(|(width, height)| format!("{width} / {height}"))
                 style:max-width=move || size.get().map(|(width, _)| format!("{width}px"))
             ></div>
-        </aside>
+        </div>
     }
 }

@@ -32,22 +32,22 @@ pub fn FontControls(lang: Lang) -> impl IntoView {
             <button
                 type="button"
                 class="button font-controls__button font-controls__decrease"
-                aria-label=strings.decrease_text
                 title=strings.decrease_text
                 disabled=move || step.get() == 0
                 on:click=move |_| change(-1)
             >
-                "A-"
+                <span aria-hidden="true">"A-"</span>
+                <span class="visually-hidden">{strings.decrease_text}</span>
             </button>
             <button
                 type="button"
                 class="button font-controls__button font-controls__increase"
-                aria-label=strings.increase_text
                 title=strings.increase_text
                 disabled=move || { step.get() + 1 >= TEXT_SIZES.len() }
                 on:click=move |_| change(1)
             >
-                "A+"
+                <span aria-hidden="true">"A+"</span>
+                <span class="visually-hidden">{strings.increase_text}</span>
             </button>
             <span class="visually-hidden" role="status" aria-live="polite">
                 {percent}

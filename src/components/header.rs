@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::t;
 use crate::localized;
+use crate::prefs::{current_theme, save_lang, set_theme, Theme};
 
 /// The header of every page.
 #[component]
@@ -98,6 +99,7 @@ pub fn SiteHeader(
                     <li>
                         <a
                             class="languages__link"
+                            on:click=move |_| save_lang(code.code())
                             class:languages__link--current=is_current
                             href=href
                             hreflang=code.code()
@@ -137,6 +139,7 @@ pub fn SiteHeader(
                         {move || t(lang.get()).search_button}
                     </button>
                 </form>
+                <ThemeToggle lang=lang />
                 <nav class="languages" aria-label=move || t(lang.get()).language>
                     <ul class="languages__list">{languages}</ul>
                 </nav>
@@ -178,5 +181,35 @@ pub fn SiteHeader(
                 </ul>
             </nav>
         </header>
+    }
+}
+
+/// The night theme switch: its name says what pressing it does.
+#[component]
+fn ThemeToggle(lang: Signal<Lang>) -> impl IntoView {
+    let theme = RwSignal::new(current_theme());
+    let label = move || {
+        let strings = t(lang.get());
+        if theme.get() == Theme::Dark {
+            strings.switch_to_light
+        } else {
+            strings.switch_to_dark
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="button theme-toggle"
+            aria-label=label
+            title=label
+            aria-pressed=move || (theme.get() == Theme::Dark).to_string()
+            on:click=move |_| {
+                let next = if theme.get_untracked() == Theme::Dark { Theme::Light } else { Theme::Dark };
+                set_theme(next);
+                theme.set(next);
+            }
+        >
+            <span aria-hidden="true">{move || if theme.get() == Theme::Dark { "☀" } else { "☾" }}</span>
+        </button>
     }
 }

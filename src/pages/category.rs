@@ -75,6 +75,7 @@ pub fn CategoryPage() -> impl IntoView {
         {header}
         <Show when=move || !missing()>
             <AdSlot placement="top" size=ad_size(site, "top") lang=lang />
+            <h2 class="visually-hidden">{crate::i18n::t(lang).latest_news}</h2>
             {feed}
         </Show>
     }

@@ -19,7 +19,16 @@ pub fn HomePage() -> impl IntoView {
     let lang = page_lang();
     let strings = t(lang);
     let site = site();
-    let start = use_query_map().get_untracked().get("after");
+    let query = use_query_map().get_untracked();
+    let start = query.get("after");
+    // The reader switched language on an article that has no translation in this one.
+    let untranslated = query.get("untranslated").is_some().then(|| {
+        view! {
+            <p class="notice" role="status">
+                {strings.untranslated}
+            </p>
+        }
+    });
     let time_zone = Signal::derive(move || site.time_zone());
     Effect::new(move |_| {
         if let Some(info) = site.info() {
@@ -63,6 +72,7 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <h1 class="visually-hidden">{move || site.info().map(|info| info.name)}</h1>
+        {untranslated}
         <AdSlot placement="top" size=ad_size(site, "top") lang=lang />
         <div class="with-sidebar">
             <section class="home__latest" aria-labelledby="latest-heading">

@@ -144,6 +144,8 @@ struct PageMeta {
     json_ld: Option<serde_json::Value>,
     /// API requests the page makes first, preloaded so they start with the HTML.
     preloads: Vec<String>,
+    /// The page's largest image (its LCP element), fetched early at high priority.
+    lead_image: Option<String>,
     robots_noindex: bool,
 }
 
@@ -175,6 +177,12 @@ impl PageMeta {
         for url in &self.preloads {
             tag(format!(
                 "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
+                escape(url)
+            ));
+        }
+        if let Some(url) = &self.lead_image {
+            tag(format!(
+                "<link rel=\"preload\" href=\"{}\" as=\"image\" fetchpriority=\"high\">",
                 escape(url)
             ));
         }
@@ -409,6 +417,17 @@ async fn page_meta(state: &AppState, path: &str) -> Result<(StatusCode, PageMeta
             meta.alternates = same_in_every_language("/");
             meta.preloads
                 .push(format!("/api/v1/articles?lang={}", lang.code()));
+            let filter = db::articles::ListFilter {
+                lang,
+                limit: 1,
+                ..Default::default()
+            };
+            meta.lead_image = db::articles::list(&state.pool, &filter)
+                .await?
+                .into_iter()
+                .next()
+                .and_then(|row| row.into_summary().image)
+                .map(|image| image.url);
         }
         AppRoute::Category(slug) => match db::categories::get(&state.pool, slug, lang).await? {
             Some(category) => {
@@ -426,6 +445,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<(StatusCode, PageMeta
             let article = db::articles::to_article(&state.pool, row, 0).await?;
             meta.preloads
                 .push(format!("/api/v1/articles/{slug}?lang={}", lang.code()));
+            meta.lead_image = article.image.as_ref().map(|image| image.url.clone());
             meta = article_meta(meta, &article, &base, &site.name);
         }
         AppRoute::Search | AppRoute::Saved => {

@@ -1,0 +1,221 @@
+// Reader preferences, languages and accessibility in real Chromium: night theme and text size
+// (persisted, applied before the app starts), English / Russian / Armenian, axe-core checks of
+// every page in both themes, and a keyboard-only walk.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { startServer, launchBrowser, openPage } from './support.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations';
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newReader(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const { page, problems } = await openPage(context);
+  return { context, page, problems };
+}
+
+const theme = (page) => page.evaluate(() => document.documentElement.getAttribute('data-theme'));
+
+test('the night theme toggles, persists, and is applied before the app runs', async () => {
+  const { context, page, problems } = await newReader({ colorScheme: 'light' });
+  await page.goto(server.url + '/');
+  const toggle = page.locator('.theme-toggle');
+  await toggle.waitFor();
+  assert.equal(await theme(page), 'light');
+  assert.equal(await toggle.getAttribute('aria-label'), 'Switch to night theme');
+  await toggle.click();
+  assert.equal(await theme(page), 'dark');
+  assert.equal(await toggle.getAttribute('aria-label'), 'Switch to day theme');
+  assert.equal(await page.locator('meta[name=theme-color]').getAttribute('content'), '#111318');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(background, 'rgb(17, 19, 24)');
+
+  // Reload with the app's code blocked: the theme comes from the inline script alone, so
+  // there is no light frame before the WebAssembly starts.
+  await page.route(/\.(js|wasm)$/, (route) => route.abort());
+  await page.reload();
+  assert.equal(await theme(page), 'dark');
+  await page.unroute(/\.(js|wasm)$/);
+  await page.reload();
+  await page.locator('.theme-toggle[aria-pressed=true]').waitFor();
+  assert.deepEqual(problems.filter((line) => !line.includes('net::ERR_FAILED') && !line.includes('Failed to load')), []);
+  await context.close();
+});
+
+test('a reader whose system is dark gets the dark theme on the first visit', async () => {
+  const { context, page } = await newReader({ colorScheme: 'dark' });
+  await page.goto(server.url + '/');
+  assert.equal(await theme(page), 'dark');
+  await page.locator('.theme-toggle[aria-pressed=true]').waitFor();
+  await context.close();
+});
+
+test('A+ and A- change the article text size step by step, stop at the ends and persist', async () => {
+  const { context, page, problems } = await newReader();
+  await page.goto(server.url + MEXICO);
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.article__body p')).fontSize));
+  await page.locator('.article__body p').first().waitFor();
+  const base = await size();
+  const increase = page.locator('.font-controls__increase');
+  const decrease = page.locator('.font-controls__decrease');
+  const sizes = [base];
+  for (let step = 0; step < 3; step++) {
+    await increase.click();
+    sizes.push(await size());
+  }
+  for (let i = 1; i < sizes.length; i++) assert.ok(sizes[i] > sizes[i - 1], `step ${i}: ${sizes}`);
+  assert.ok(await increase.isDisabled(), 'A+ stops at the largest size');
+  assert.equal(Math.round(sizes.at(-1) / base * 100), 150);
+  await page.reload();
+  await page.locator('.article__body p').first().waitFor();
+  assert.equal(await size(), sizes.at(-1), 'the size survives a reload');
+  for (let step = 0; step < 4; step++) await decrease.click();
+  assert.ok(await decrease.isDisabled(), 'A- stops at the smallest size');
+  assert.ok((await size()) < base);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Russian and Armenian change the language, strings, dates and content', async () => {
+  const { context, page, problems } = await newReader();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.goto(server.url + MEXICO);
+  await page.locator('.article__title').waitFor();
+  await page.locator('.languages__link', { hasText: 'RU' }).click();
+  await page.waitForURL('**/ru/article/**');
+  await page.locator('.article__title').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+  assert.match(await page.locator('.article__title').textContent(), /Мексик/);
+  assert.equal(await page.locator('.article__meta time').textContent(), '14 января 2025 17:32');
+  assert.match(await page.locator('.article__views').textContent(), /^Просмотры: \d+$/);
+  assert.equal(await page.locator('#search-field').getAttribute('placeholder'), 'ЧТО ВЫ ИЩЕТЕ ?');
+  await page.locator('.share-bar__copy').click();
+  const toast = page.locator('.toast-region .toast');
+  await toast.waitFor();
+  assert.equal(await toast.textContent(), 'Ссылка скопирована');
+
+  await page.locator('.languages__link', { hasText: 'ARM' }).click();
+  await page.waitForURL('**/hy/article/**');
+  await page.locator('.article__title').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'hy');
+  assert.match(await page.locator('.share-bar__heading').textContent(), /Կիսվեք/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('switching language on an untranslated article leads to that language\'s front page', async () => {
+  const { context, page } = await newReader();
+  const untranslated = await (await fetch(`${server.url}/api/v1/articles?lang=en&limit=50`)).json();
+  let slug;
+  for (const item of untranslated.items) {
+    const article = await (await fetch(`${server.url}/api/v1/articles/${item.slug}?lang=en`)).json();
+    if (article.translations.length === 0) { slug = item.slug; break; }
+  }
+  assert.ok(slug, 'the demo has an English-only article');
+  await page.goto(`${server.url}/article/${slug}`);
+  await page.locator('.article__title').waitFor();
+  await page.locator('.languages__link', { hasText: 'RU' }).click();
+  await page.waitForURL('**/ru?untranslated=1');
+  await page.locator('.notice', { hasText: 'Этой статьи нет на русском языке' }).waitFor();
+  await context.close();
+});
+
+test('the first visit picks the language from the browser, and the choice persists', async () => {
+  const { context, page } = await newReader({ locale: 'hy-AM' });
+  await page.goto(server.url + '/');
+  await page.waitForURL('**/hy');
+  await page.locator('.card--lead').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'hy');
+  await page.locator('.languages__link', { hasText: 'EN' }).click();
+  await page.waitForURL(server.url + '/');
+  await page.goto(server.url + '/');
+  await page.locator('.card--lead').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/', 'the chosen English sticks');
+  await context.close();
+});
+
+/** Runs axe-core on the page; returns "rule: target" lines for every violation. */
+async function axe(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe-core finds no violations on any page (${colorScheme} theme)`, { timeout: 120_000 }, async () => {
+    const { context, page } = await newReader({ colorScheme, bypassCSP: true });
+    const pages = [
+      ['/', '.card--lead'],
+      ['/category/politics', '.feed__cards .card'],
+      [MEXICO, '.sidebar .card'],
+      ['/search?q=baku', '.search-result'],
+      ['/article/no-such-story', '.not-found'],
+      ['/ru', '.card--lead'],
+    ];
+    const found = [];
+    for (const [path, ready] of pages) {
+      await page.goto(server.url + path);
+      await page.locator(ready).first().waitFor();
+      await page.waitForTimeout(300);
+      found.push(...(await axe(page)).map((line) => `${path} ${line}`));
+    }
+    assert.deepEqual(found, []);
+    await context.close();
+  });
+}
+
+test('keyboard alone reaches the skip link, menu, search and share buttons', async () => {
+  const { context, page } = await newReader({ viewport: { width: 390, height: 844 } });
+  await page.goto(server.url + MEXICO);
+  await page.locator('.article__title').waitFor();
+  await page.keyboard.press('Tab');
+  const focused = () => page.evaluate(() => document.activeElement?.className ?? '');
+  assert.match(await focused(), /skip-link/);
+  await page.keyboard.press('Enter');
+  assert.equal(new URL(page.url()).hash, '#main');
+
+  // Menu: open with the keyboard, Escape closes it.
+  await page.locator('.nav__toggle').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.nav__toggle').getAttribute('aria-expanded'), 'true');
+  await page.keyboard.press('Tab');
+  assert.match(await focused(), /nav__link/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.nav__toggle').getAttribute('aria-expanded'), 'false');
+
+  // Search: type and submit with Enter.
+  await page.locator('#search-field').focus();
+  await page.keyboard.type('Mexico');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/search?q=Mexico');
+  await page.locator('.search-result').first().waitFor();
+
+  // Share buttons are reachable by Tab from the article.
+  await page.goto(server.url + MEXICO);
+  await page.locator('.share-bar__copy').waitFor();
+  const reached = new Set();
+  for (let i = 0; i < 80 && !reached.has('copy'); i++) {
+    await page.keyboard.press('Tab');
+    const name = await focused();
+    if (name.includes('share-bar__link--telegram')) reached.add('telegram');
+    if (name.includes('share-bar__print')) reached.add('print');
+    if (name.includes('share-bar__copy')) reached.add('copy');
+  }
+  assert.deepEqual([...reached].sort(), ['copy', 'print', 'telegram']);
+  await context.close();
+});
