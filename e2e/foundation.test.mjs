@@ -1,25 +1,13 @@
 // The release pipeline end to end: the server serves the built front end, precompressed and
 // with the right cache and security headers, and the WebAssembly app renders API data.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage } from './support.mjs';
+import { siteUnderTest } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const server = siteUnderTest();
 
 test('the home page renders the site name from the API with no console errors', async () => {
-  const context = await browser.newContext();
-  const { page, problems } = await openPage(context);
+  const { context, page, problems } = await server.newReader();
   const responses = [];
   page.on('response', (response) => responses.push(response));
   const main = await page.goto(server.url + '/');

@@ -1,37 +1,20 @@
 // Reader preferences, languages and accessibility in real Chromium: night theme and text size
 // (persisted, applied before the app starts), English / Russian / Armenian, axe-core checks of
 // every page in both themes, and a keyboard-only walk.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, openPage } from './support.mjs';
+import { siteUnderTest } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newReader(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const { page, problems } = await openPage(context);
-  return { context, page, problems };
-}
+const server = siteUnderTest();
 
 const theme = (page) => page.evaluate(() => document.documentElement.getAttribute('data-theme'));
 
 test('the night theme toggles, persists, and is applied before the app runs', async () => {
-  const { context, page, problems } = await newReader({ colorScheme: 'light' });
+  const { context, page, problems } = await server.newReader({ colorScheme: 'light' });
   await page.goto(server.url + '/');
   const toggle = page.locator('.theme-toggle');
   await toggle.waitFor();
@@ -57,7 +40,7 @@ test('the night theme toggles, persists, and is applied before the app runs', as
 });
 
 test('a reader whose system is dark gets the dark theme on the first visit', async () => {
-  const { context, page } = await newReader({ colorScheme: 'dark' });
+  const { context, page } = await server.newReader({ colorScheme: 'dark' });
   await page.goto(server.url + '/');
   assert.equal(await theme(page), 'dark');
   await page.locator('.theme-toggle[aria-pressed=true]').waitFor();
@@ -65,7 +48,7 @@ test('a reader whose system is dark gets the dark theme on the first visit', asy
 });
 
 test('A+ and A- change the article text size step by step, stop at the ends and persist', async () => {
-  const { context, page, problems } = await newReader();
+  const { context, page, problems } = await server.newReader();
   await page.goto(server.url + MEXICO);
   const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.article__body p')).fontSize));
   await page.locator('.article__body p').first().waitFor();
@@ -91,7 +74,7 @@ test('A+ and A- change the article text size step by step, stop at the ends and 
 });
 
 test('Russian and Armenian change the language, strings, dates and content', async () => {
-  const { context, page, problems } = await newReader();
+  const { context, page, problems } = await server.newReader();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   await page.goto(server.url + MEXICO);
   await page.locator('.article__title').waitFor();
@@ -118,7 +101,7 @@ test('Russian and Armenian change the language, strings, dates and content', asy
 });
 
 test('switching language on an untranslated article leads to that language\'s front page', async () => {
-  const { context, page } = await newReader();
+  const { context, page } = await server.newReader();
   const untranslated = await (await fetch(`${server.url}/api/v1/articles?lang=en&limit=50`)).json();
   let slug;
   for (const item of untranslated.items) {
@@ -135,7 +118,7 @@ test('switching language on an untranslated article leads to that language\'s fr
 });
 
 test('the first visit picks the language from the browser, and the choice persists', async () => {
-  const { context, page } = await newReader({ locale: 'hy-AM' });
+  const { context, page } = await server.newReader({ locale: 'hy-AM' });
   await page.goto(server.url + '/');
   await page.waitForURL('**/hy');
   await page.locator('.card--lead').waitFor();
@@ -158,7 +141,7 @@ async function axe(page) {
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe-core finds no violations on any page (${colorScheme} theme)`, { timeout: 120_000 }, async () => {
-    const { context, page } = await newReader({ colorScheme, bypassCSP: true });
+    const { context, page } = await server.newReader({ colorScheme, bypassCSP: true });
     const pages = [
       ['/', '.card--lead'],
       ['/category/politics', '.feed__cards .card'],
@@ -180,7 +163,7 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('keyboard alone reaches the skip link, menu, search and share buttons', async () => {
-  const { context, page } = await newReader({ viewport: { width: 390, height: 844 } });
+  const { context, page } = await server.newReader({ viewport: { width: 390, height: 844 } });
   await page.goto(server.url + MEXICO);
   await page.locator('.article__title').waitFor();
   await page.keyboard.press('Tab');
@@ -218,4 +201,19 @@ test('keyboard alone reaches the skip link, menu, search and share buttons', asy
   }
   assert.deepEqual([...reached].sort(), ['copy', 'print', 'telegram']);
   await context.close();
+});
+
+test('the largest text size and 200% zoom need no horizontal scrolling', { timeout: 60_000 }, async () => {
+  // 360 px is a small phone; 320 px is a 640 px window at 200% zoom (WCAG reflow).
+  for (const width of [360, 320]) {
+    const { context, page } = await server.newReader({ viewport: { width, height: 800 } });
+    await page.addInitScript(() => localStorage.setItem('gazette.text-size', '4'));
+    for (const path of [MEXICO, '/', '/search?q=baku', '/category/politics']) {
+      await page.goto(server.url + path);
+      await page.locator('.card, .article__title, .search-result').first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} at ${width}px scrolls sideways by ${overflow}px`);
+    }
+    await context.close();
+  }
 });

@@ -1,36 +1,18 @@
 // A reader's walk through the site in real Chromium against the real server with the demo
 // content: navigation by clicks, infinite scroll, the article page's share, copy and print,
 // view counting, search, the 404 page, and every page's error view with a working Retry.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage } from './support.mjs';
+import { siteUnderTest } from './support.mjs';
 
 const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A fresh browser profile (new reader) with one page that records problems. */
-async function newReader(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const { page, problems } = await openPage(context);
-  return { context, page, problems };
-}
+const server = siteUnderTest();
 
 /** Console errors other than the browser's own note about an HTTP error status we caused. */
 const unexpected = (problems) => problems.filter((line) => !line.includes('Failed to load resource'));
 
 test('home → category → article by clicking links, without console errors', async () => {
-  const { context, page, problems } = await newReader();
+  const { context, page, problems } = await server.newReader();
   await page.goto(server.url + '/');
   await page.locator('.card--lead').waitFor();
   assert.match(await page.title(), /Gazette/);
@@ -58,7 +40,7 @@ test('home → category → article by clicking links, without console errors', 
 });
 
 test('scrolling loads more news, and "Load more" is a real URL', async () => {
-  const { context, page, problems } = await newReader();
+  const { context, page, problems } = await server.newReader();
   await page.goto(server.url + '/');
   await page.locator('.feed__cards .card').nth(19).waitFor();
   const first = await page.locator('.feed__cards .card').count();
@@ -81,7 +63,7 @@ test('scrolling loads more news, and "Load more" is a real URL', async () => {
 });
 
 test('copy link puts the canonical URL on the clipboard and shows a toast', async () => {
-  const { context, page, problems } = await newReader();
+  const { context, page, problems } = await server.newReader();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   await page.goto(server.url + MEXICO);
   await page.locator('.share-bar__copy').click();
@@ -96,7 +78,7 @@ test('copy link puts the canonical URL on the clipboard and shows a toast', asyn
 });
 
 test('print opens the print dialog and share links carry the encoded URL', async () => {
-  const { context, page, problems } = await newReader();
+  const { context, page, problems } = await server.newReader();
   await page.addInitScript(() => {
     window.printCalls = 0;
     window.print = () => { window.printCalls += 1; };
@@ -117,7 +99,7 @@ test('print opens the print dialog and share links carry the encoded URL', async
 
 test('a new reader\'s visit increments the view counter once', async () => {
   const views = async () => {
-    const { context, page } = await newReader();
+    const { context, page } = await server.newReader();
     const read = async (load) => {
       const counted = page.waitForResponse((response) => response.url().includes('/views'));
       await load();
@@ -138,7 +120,7 @@ test('a new reader\'s visit increments the view counter once', async () => {
 });
 
 test('search from the header finds a known article with highlighted matches', async () => {
-  const { context, page, problems } = await newReader();
+  const { context, page, problems } = await server.newReader();
   await page.goto(server.url + '/');
   const field = page.locator('#search-field');
   assert.equal(await field.getAttribute('placeholder'), 'WHAT ARE YOU LOOKING FOR ?');
@@ -156,7 +138,7 @@ test('search from the header finds a known article with highlighted matches', as
 });
 
 test('unknown articles, categories and addresses show the 404 page', async () => {
-  const { context, page, problems } = await newReader();
+  const { context, page, problems } = await server.newReader();
   for (const path of ['/article/no-such-story', '/category/no-such-section', '/no/such/page']) {
     const response = await page.goto(server.url + path);
     assert.equal(response.status(), 404, path);
@@ -180,7 +162,7 @@ async function breakApi(page, pattern, mode) {
 
 for (const mode of ['status', 'malformed', 'timeout']) {
   test(`every page shows its error view when the API fails (${mode}) and Retry recovers`, { timeout: 120_000 }, async () => {
-    const { context, page, problems } = await newReader();
+    const { context, page, problems } = await server.newReader();
     const pages = [
       ['/', /\/api\/v1\/articles\?lang=en$/, '.feed__cards .card'],
       ['/category/economy', /\/api\/v1\/categories\/economy\?lang=en$/, '.category-header__name'],

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const SERVER_BIN = process.env.GAZETTE_SERVER_BIN ?? 'target/debug/gazette-server';
@@ -71,4 +72,30 @@ export async function openPage(context) {
   });
   page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
   return { page, problems };
+}
+
+/**
+ * Registers before/after hooks that start a server and a browser for one test file, and
+ * returns the site: `site.url` once started, and `site.newReader(options)` for a fresh
+ * browser profile (a new reader) with one page that records problems.
+ */
+export function siteUnderTest() {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get url() { return server.url; },
+    async newReader(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      const { page, problems } = await openPage(context);
+      return { context, page, problems };
+    },
+  };
 }

@@ -470,14 +470,23 @@ async fn insert_in(
     .execute(&mut *conn)
     .await?
     .last_insert_rowid();
-    for tag in article.tags {
+    write_tags(conn, id, article.tags).await?;
+    Ok(id)
+}
+
+async fn write_tags(
+    conn: &mut SqliteConnection,
+    id: i64,
+    tags: &[String],
+) -> Result<(), sqlx::Error> {
+    for tag in tags {
         sqlx::query("INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?1, ?2)")
             .bind(id)
             .bind(tag)
             .execute(&mut *conn)
             .await?;
     }
-    Ok(id)
+    Ok(())
 }
 
 /// Replaces an article's content (keeping its id, story and views).
@@ -516,13 +525,7 @@ pub async fn update(
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    for tag in article.tags {
-        sqlx::query("INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?1, ?2)")
-            .bind(id)
-            .bind(tag)
-            .execute(&mut *tx)
-            .await?;
-    }
+    write_tags(&mut tx, id, article.tags).await?;
     tx.commit().await
 }
 

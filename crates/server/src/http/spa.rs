@@ -268,7 +268,6 @@ enum AppRoute<'a> {
     Category(&'a str),
     Article(&'a str),
     Search,
-    Saved,
     Unknown,
 }
 
@@ -291,7 +290,6 @@ fn parse_route(path: &str) -> (Lang, AppRoute<'_>) {
         ["category", slug] => AppRoute::Category(slug),
         ["article", slug] => AppRoute::Article(slug),
         ["search"] => AppRoute::Search,
-        ["saved"] => AppRoute::Saved,
         _ => AppRoute::Unknown,
     };
     (lang, route)
@@ -448,7 +446,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<(StatusCode, PageMeta
             meta.lead_image = article.image.as_ref().map(|image| image.url.clone());
             meta = article_meta(meta, &article, &base, &site.name);
         }
-        AppRoute::Search | AppRoute::Saved => {
+        AppRoute::Search => {
             meta.robots_noindex = true;
         }
         AppRoute::Unknown => return Ok((StatusCode::NOT_FOUND, not_found_meta(meta))),
