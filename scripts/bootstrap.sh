@@ -153,8 +153,15 @@ if [ "$purpose" != run ]; then
     apt_install chromium chromium-driver
   fi
 fi
-if [ "$purpose" = bench ] && ! command -v wrk >/dev/null 2>&1; then
-  apt_install wrk
+if [ "$purpose" = bench ]; then
+  command -v wrk >/dev/null 2>&1 || apt_install wrk
+  command -v curl >/dev/null 2>&1 || apt_install curl
+  bench_stamp="$root/bench/node_modules/.gazette-lock"
+  if ! cmp -s "$root/bench/package-lock.json" "$bench_stamp" 2>/dev/null; then
+    say "installing Lighthouse for benchmarks (npm ci in bench/)"
+    (cd "$root/bench" && npm ci --no-audit --no-fund >&2) || die "npm ci in bench/ failed."
+    cp "$root/bench/package-lock.json" "$bench_stamp"
+  fi
 fi
 
 # The recorded toolchain plus this checkout's node_modules/.bin, for the caller to source.
