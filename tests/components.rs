@@ -139,8 +139,14 @@ async fn font_controls_step_stop_at_the_ends_and_persist() {
         .unwrap()
         .unwrap()
         .unchecked_into();
+    // The accessible name is the hidden text; "A+" is only what sighted readers see.
+    let name = increase
+        .query_selector(".visually-hidden")
+        .unwrap()
+        .expect("hidden name");
+    assert_eq!(name.text_content().as_deref(), Some("Increase text size"));
     assert_eq!(
-        increase.get_attribute("aria-label").as_deref(),
+        increase.get_attribute("title").as_deref(),
         Some("Increase text size")
     );
     for expected in ["2", "3", "4"] {
@@ -224,7 +230,7 @@ fn urls_carry_the_language_and_the_switch_finds_translations() {
     );
     assert_eq!(
         switch_href("/article/mexico", Lang::En, Lang::Hy, Some(&translations)),
-        "/hy"
+        "/hy?untranslated=1"
     );
     assert_eq!(
         switch_href("/category/sport", Lang::En, Lang::Hy, None),
