@@ -183,3 +183,23 @@ for (const mode of ['status', 'malformed', 'timeout']) {
     await context.close();
   });
 }
+
+test('pages do not shift while they load on a phone (CLS 0)', async () => {
+  const { context, page } = await server.newReader({ viewport: { width: 412, height: 823 } });
+  await page.addInitScript(() => {
+    window.layoutShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) window.layoutShifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const [path, ready] of [['/', '.card--lead'], ['/category/politics', '.feed__cards .card'], [MEXICO, '.sidebar .card']]) {
+    await page.goto(server.url + path);
+    await page.locator(ready).first().waitFor();
+    await page.waitForTimeout(1000);
+    const total = await page.evaluate(() => window.layoutShifts.reduce((sum, value) => sum + value, 0));
+    assert.equal(total, 0, `${path} shifted by ${total}`);
+  }
+  await context.close();
+});

@@ -138,7 +138,7 @@ fn Layout() -> impl IntoView {
                     .iter()
                     .find(|info| info.code == other)
                     .map(|info| info.label.clone())
-                    .unwrap_or_else(|| other.code().to_uppercase());
+                    .unwrap_or_else(|| default_label(other).to_owned());
                 (
                     other,
                     label,
@@ -205,4 +205,14 @@ pub fn switch_href(
             .unwrap_or_else(|| format!("{}?untranslated=1", localized(target, "/")));
     }
     localized(target, bare)
+}
+
+/// The language switch's label before the site information has loaded (the demo site's
+/// labels, so the header does not shift when they arrive).
+fn default_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "EN",
+        Lang::Ru => "RU",
+        Lang::Hy => "ARM",
+    }
 }

@@ -36,6 +36,25 @@ pub fn SiteFooter(
                     <a href=move || format!("/feeds/{}.xml", lang.get().code())>{move || t(lang.get()).rss}</a>
                 </li>
             </ul>
+            <ul class="social" aria-label=move || t(lang.get()).follow_us>
+                {move || {
+                    site.get()
+                        .map(|info| {
+                            info.social
+                                .into_iter()
+                                .map(|link| {
+                                    view! {
+                                        <li>
+                                            <a href=link.url rel="noopener noreferrer" target="_blank">
+                                                {link.name}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                }}
+            </ul>
             <p class="site-footer__notice">{move || site.get().map(|info| info.footer_notice)}</p>
             <p class="site-footer__copyright">{move || site.get().map(|info| info.copyright)}</p>
         </footer>

@@ -114,6 +114,10 @@ pub fn NewsFeed(
     });
 
     let cards = move || {
+        // The first page's skeleton stands where the cards will be, so nothing moves.
+        if items.with(Vec::is_empty) && state.get() == FeedState::Loading {
+            return view! { <CardsSkeleton count=6 lang=lang /> }.into_any();
+        }
         let time_zone = time_zone.get();
         items
             .get()
@@ -128,12 +132,11 @@ pub fn NewsFeed(
                 view! { <ArticleCard article=article time_zone=time_zone.clone() size=size /> }
             })
             .collect_view()
+            .into_any()
     };
 
     let footer = move || match state.get() {
-        FeedState::Loading if items.with(Vec::is_empty) => {
-            view! { <CardsSkeleton count=6 lang=lang /> }.into_any()
-        }
+        FeedState::Loading if items.with(Vec::is_empty) => ().into_any(),
         FeedState::Loading => view! {
             <p class="feed__loading" role="status">
                 {strings.loading}

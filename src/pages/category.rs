@@ -72,7 +72,7 @@ pub fn CategoryPage() -> impl IntoView {
     };
 
     view! {
-        {header}
+        <div class="category-header-slot">{header}</div>
         <Show when=move || !missing()>
             <AdSlot placement="top" size=ad_size(site, "top") lang=lang />
             <h2 class="visually-hidden">{crate::i18n::t(lang).latest_news}</h2>
