@@ -16,6 +16,18 @@ test('home → category → article by clicking links, without console errors', 
   await page.goto(server.url + '/');
   await page.locator('.card--lead').waitFor();
   assert.match(await page.title(), /Gazette/);
+  // Links from the site endpoint: social networks and app stores in the header, social in
+  // the footer; the footer's reuse notice and copyright with this year.
+  const headerLink = (selector) => page.locator(`.site-header ${selector}`).getAttribute('href');
+  await page.locator('.site-header .social__link--telegram').waitFor();
+  for (const network of ['x', 'youtube', 'instagram', 'facebook', 'telegram']) {
+    assert.match(await headerLink(`.social__link--${network}`), /^https:\/\//);
+  }
+  assert.match(await headerLink('.apps__link--app-store'), /^https:\/\/apps\.apple\.com\//);
+  assert.match(await headerLink('.apps__link--google-play'), /^https:\/\/play\.google\.com\//);
+  assert.equal(await page.locator('.site-footer .social__link--telegram').getAttribute('href'), 'https://t.me/gazette');
+  assert.match(await page.locator('.site-footer__notice').textContent(), /only with a hyperlink/);
+  assert.match(await page.locator('.site-footer__copyright').textContent(), new RegExp(`© ${new Date().getFullYear()} Gazette`));
   await page.locator('.nav__link', { hasText: 'Politics' }).click();
   await page.waitForURL('**/category/politics');
   await page.locator('.category-header__description', {

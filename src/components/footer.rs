@@ -3,6 +3,7 @@
 use gazette_api_types::{Category, Lang, SiteInfo};
 use leptos::prelude::*;
 
+use super::{social_links, ExternalLinks};
 use crate::i18n::t;
 use crate::localized;
 
@@ -36,25 +37,11 @@ pub fn SiteFooter(
                     <a href=move || format!("/feeds/{}.xml", lang.get().code())>{move || t(lang.get()).rss}</a>
                 </li>
             </ul>
-            <ul class="social" aria-label=move || t(lang.get()).follow_us>
-                {move || {
-                    site.get()
-                        .map(|info| {
-                            info.social
-                                .into_iter()
-                                .map(|link| {
-                                    view! {
-                                        <li>
-                                            <a href=link.url rel="noopener noreferrer" target="_blank">
-                                                {link.name}
-                                            </a>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        })
-                }}
-            </ul>
+            <ExternalLinks
+                block="social"
+                label=Signal::derive(move || t(lang.get()).follow_us)
+                links=Signal::derive(move || social_links(site.get()))
+            />
             <p class="site-footer__notice">{move || site.get().map(|info| info.footer_notice)}</p>
             <p class="site-footer__copyright">{move || site.get().map(|info| info.copyright)}</p>
         </footer>

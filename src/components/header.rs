@@ -4,6 +4,7 @@
 use gazette_api_types::{Category, Lang, SiteInfo};
 use leptos::prelude::*;
 
+use super::{app_links, social_links, ExternalLinks};
 use crate::i18n::t;
 use crate::localized;
 use crate::prefs::{current_theme, save_lang, set_theme, Theme};
@@ -36,40 +37,6 @@ pub fn SiteHeader(
                 on_search.run(text.trim().to_owned());
             }
         }
-    };
-    let social = move || {
-        site.get().map(|info| {
-            info.social
-                .into_iter()
-                .map(|link| {
-                    let class = format!("social__link social__link--{}", link.network);
-                    view! {
-                        <li>
-                            <a class=class href=link.url rel="noopener noreferrer" target="_blank">
-                                {link.name}
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let apps = move || {
-        site.get().map(|info| {
-            info.apps
-                .into_iter()
-                .map(|app| {
-                    let class = format!("apps__link apps__link--{}", app.store);
-                    view! {
-                        <li>
-                            <a class=class href=app.url rel="noopener noreferrer" target="_blank">
-                                {app.name}
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
     };
     let nav_items = move || {
         let lang = lang.get();
@@ -145,12 +112,16 @@ pub fn SiteHeader(
                 </nav>
             </div>
             <div class="site-header__links">
-                <ul class="social" aria-label=move || t(lang.get()).follow_us>
-                    {social}
-                </ul>
-                <ul class="apps" aria-label=move || t(lang.get()).get_the_app>
-                    {apps}
-                </ul>
+                <ExternalLinks
+                    block="social"
+                    label=Signal::derive(move || t(lang.get()).follow_us)
+                    links=Signal::derive(move || social_links(site.get()))
+                />
+                <ExternalLinks
+                    block="apps"
+                    label=Signal::derive(move || t(lang.get()).get_the_app)
+                    links=Signal::derive(move || app_links(site.get()))
+                />
             </div>
             <nav class="nav" aria-label=move || t(lang.get()).sections>
                 <button
