@@ -3,7 +3,7 @@
 // view counting, search, the 404 page, and every page's error view with a working Retry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteUnderTest } from './support.mjs';
+import { ADMIN_TOKEN, siteUnderTest } from './support.mjs';
 
 const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations';
 const server = siteUnderTest();
@@ -213,5 +213,41 @@ test('pages do not shift while they load on a phone (CLS 0)', async () => {
     const total = await page.evaluate(() => window.layoutShifts.reduce((sum, value) => sum + value, 0));
     assert.equal(total, 0, `${path} shifted by ${total}`);
   }
+  await context.close();
+});
+
+test('hostile article content stays inert from the editor API to the reader\'s screen', async () => {
+  const hostile = {
+    lang: 'en',
+    slug: 'hostile-content-e2e',
+    category: 'politics',
+    title: '<img src=x onerror=alert(1)> Budget <script>alert(2)</script>',
+    lead: '<b onmouseover=alert(3)>Lead</b>',
+    body_html: '<p>Safe <a href="javascript:alert(4)">bad link</a> <a href="https://example.org/">good link</a>'
+      + '<script>alert(5)</script><img src=x onerror=alert(6)></p><iframe src="javascript:alert(7)"></iframe>'
+      + '<p onclick="alert(8)">Second paragraph</p>',
+    author: 'Desk',
+    image_alt: '"><script>alert(9)</script>',
+  };
+  const created = await fetch(`${server.url}/api/v1/admin/articles`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: JSON.stringify(hostile),
+  });
+  assert.equal(created.status, 201);
+  const { context, page, problems } = await server.newReader();
+  const dialogs = [];
+  page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
+  await page.goto(`${server.url}/article/${hostile.slug}`);
+  await page.locator('.article__title').waitFor();
+  await page.locator('.article__body p', { hasText: 'Second paragraph' }).waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.article__title').textContent(), hostile.title, 'the title is shown as text');
+  assert.equal(await page.locator('main script, main iframe, .article__body img').count(), 0);
+  const hrefs = await page.locator('.article__body a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  assert.deepEqual(hrefs, ['https://example.org/']);
+  assert.deepEqual(dialogs, []);
+  assert.match(await page.title(), /^<img src=x onerror=alert\(1\)> Budget/);
+  assert.deepEqual(problems, []);
   await context.close();
 });
