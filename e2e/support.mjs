@@ -48,16 +48,32 @@ export async function startServer({ dataDir } = {}) {
   };
 }
 
-/** Launches headless Chromium with the flags this machine needs. */
+/** Headless Chromium with the flags this machine needs. */
+const LAUNCH_OPTIONS = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+  ],
+};
+
+/** Launches Chromium; its contexts are incognito-like profiles. */
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
-    ],
-  });
+  return chromium.launch(LAUNCH_OPTIONS);
+}
+
+/** A Chromium profile on disk (not incognito, as installability requires); close it after. */
+export async function launchProfile() {
+  const dir = mkdtempSync(join(tmpdir(), 'gazette-profile-'));
+  const context = await chromium.launchPersistentContext(dir, LAUNCH_OPTIONS);
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
@@ -93,7 +109,13 @@ export function siteUnderTest() {
   return {
     get url() { return server.url; },
     async newReader(options = {}) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      // Service workers are blocked unless a test asks for them: requests a worker makes are
+      // not seen by page.route, which the error tests use to break the API.
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        serviceWorkers: 'block',
+        ...options,
+      });
       const { page, problems } = await openPage(context);
       return { context, page, problems };
     },

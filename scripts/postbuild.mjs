@@ -1,11 +1,13 @@
 // Finishes a release build in dist/ after Trunk:
 // 1. minifies the JavaScript with terser (Trunk's own minifier gives up on wasm-bindgen's
 //    output) and updates the integrity hashes index.html gives for it;
-// 2. writes NAME.br (brotli, quality 11) and NAME.gz (gzip -9) next to every text asset, so
+// 2. writes the service worker (scripts/sw-template.js) with this build's precache list;
+// 3. writes NAME.br (brotli, quality 11) and NAME.gz (gzip -9) next to every text asset, so
 //    the server sends precompressed bytes with Content-Encoding.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, extname, relative } from 'node:path';
+import { dirname, join, extname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { minify } from 'terser';
 
@@ -38,7 +40,23 @@ for (const path of files(dist)) {
 }
 writeFileSync(indexPath, index);
 
-// 2. Precompress.
+// 2. The service worker, generated for this build: its precache list is the hashed app shell
+//    files Trunk just wrote, so a repeat visit loads no app code from the network.
+const precache = ['/'];
+for (const path of files(dist)) {
+  const name = relative(dist, path).split('\\').join('/');
+  if (name === 'index.html' || name === 'sw.js' || /\.(br|gz)$/.test(name)) continue;
+  precache.push('/' + name);
+}
+precache.sort();
+const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 16);
+const template = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'sw-template.js'), 'utf8');
+writeFileSync(join(dist, 'sw.js'), template
+  .replace('__GAZETTE_VERSION__', version)
+  .replace('[/* __GAZETTE_PRECACHE__ */]', JSON.stringify(precache, null, 2)));
+console.log(`service worker ${version}: ${precache.length} files precached`);
+
+// 3. Precompress.
 let count = 0;
 for (const path of files(dist)) {
   if (!COMPRESSIBLE.has(extname(path))) continue;

@@ -105,6 +105,7 @@ fn Layout() -> impl IntoView {
     provide_context(Toaster::new());
     Effect::new(move |_| browser::set_html_lang(lang.get().code()));
     prefs::apply_saved_text_size();
+    browser::register_service_worker();
 
     let category_list = Signal::derive(move || -> Vec<Category> {
         categories

@@ -317,7 +317,15 @@ pub fn router(state: &AppState) -> Router<AppState> {
 /// content, so browsers may keep them for a year; everything else is revalidated.
 async fn static_cache_headers(request: Request, next: Next) -> Response {
     let hashed = is_hashed_asset(request.uri().path());
+    let is_worker = request.uri().path() == "/sw.js";
     let mut response = next.run(request).await;
+    if is_worker {
+        // A service worker runs under its own script's policy: it must reach this origin.
+        response.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; connect-src 'self'"),
+        );
+    }
     if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
         let value = if hashed {
             "public, max-age=31536000, immutable"

@@ -1,0 +1,109 @@
+// Gazette's service worker, written into dist/sw.js by scripts/postbuild.mjs for each build.
+// - The app shell of this build (hashed wasm, JS, CSS, icons, manifest, "/") is precached,
+//   so repeat visits load no app code from the network, and a new build gets a new cache.
+// - Pages: network first; the last copy of each visited page, else the "/" shell, offline.
+// - API: articles network first with the cached copy offline; lists and the rest stale-while-
+//   revalidate. Images: cache first, at most IMAGE_LIMIT kept.
+const VERSION = '__GAZETTE_VERSION__';
+const PRECACHE = [/* __GAZETTE_PRECACHE__ */];
+const APP_CACHE = `gazette-app-${VERSION}`;
+const PAGE_CACHE = 'gazette-pages-v1';
+const API_CACHE = 'gazette-api-v1';
+const IMAGE_CACHE = 'gazette-images-v1';
+const IMAGE_LIMIT = 80;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(APP_CACHE);
+    await cache.addAll(PRECACHE);
+    // The first worker takes over at once; an update waits until the reader refreshes.
+    if (!self.registration.active) await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('gazette-app-') && key !== APP_CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(page(request));
+  } else if (PRECACHE.includes(url.pathname)) {
+    event.respondWith(cacheFirst(APP_CACHE, request));
+  } else if (/^\/api\/v1\/articles\/[^/]+$/.test(url.pathname)) {
+    event.respondWith(networkFirst(API_CACHE, request));
+  } else if (url.pathname.startsWith('/api/v1/')) {
+    event.respondWith(staleWhileRevalidate(API_CACHE, request, event));
+  } else if (url.pathname.startsWith('/media/')) {
+    event.respondWith(image(request));
+  }
+});
+
+async function page(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) (await caches.open(PAGE_CACHE)).put(request, response.clone());
+    return response;
+  } catch (error) {
+    const cached = (await caches.match(request, { cacheName: PAGE_CACHE }))
+      ?? (await caches.match('/', { cacheName: APP_CACHE }));
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function cacheFirst(cacheName, request) {
+  const cached = await caches.match(request, { cacheName });
+  return cached ?? fetch(request);
+}
+
+async function networkFirst(cacheName, request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) (await caches.open(cacheName)).put(request, response.clone());
+    return response;
+  } catch (error) {
+    const cached = await caches.match(request, { cacheName });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function staleWhileRevalidate(cacheName, request, event) {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(request);
+  const fresh = fetch(request).then((response) => {
+    if (response.ok) cache.put(request, response.clone());
+    return response;
+  });
+  if (cached) {
+    event.waitUntil(fresh.catch(() => undefined));
+    return cached;
+  }
+  return fresh;
+}
+
+async function image(request) {
+  const cache = await caches.open(IMAGE_CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) {
+    await cache.put(request, response.clone());
+    const keys = await cache.keys();
+    for (const old of keys.slice(0, Math.max(0, keys.length - IMAGE_LIMIT))) await cache.delete(old);
+  }
+  return response;
+}
