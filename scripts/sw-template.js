@@ -3,7 +3,7 @@
 //   so repeat visits load no app code from the network, and a new build gets a new cache.
 // - Pages: network first; the last copy of each visited page, else the "/" shell, offline.
 // - API: articles network first with the cached copy offline; lists and the rest stale-while-
-//   revalidate. Images: cache first, at most IMAGE_LIMIT kept.
+//   revalidate. Images: cache first. Every runtime cache keeps a bounded number of entries.
 const VERSION = '__GAZETTE_VERSION__';
 const PRECACHE = [/* __GAZETTE_PRECACHE__ */];
 const APP_CACHE = `gazette-app-${VERSION}`;
@@ -11,6 +11,8 @@ const PAGE_CACHE = 'gazette-pages-v1';
 const API_CACHE = 'gazette-api-v1';
 const IMAGE_CACHE = 'gazette-images-v1';
 const IMAGE_LIMIT = 80;
+const PAGE_LIMIT = 60;
+const API_LIMIT = 200;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -54,7 +56,7 @@ self.addEventListener('fetch', (event) => {
 async function page(request) {
   try {
     const response = await fetch(request);
-    if (response.ok) (await caches.open(PAGE_CACHE)).put(request, response.clone());
+    if (response.ok) await keep(PAGE_CACHE, request, response.clone(), PAGE_LIMIT);
     return response;
   } catch (error) {
     const cached = (await caches.match(request, { cacheName: PAGE_CACHE }))
@@ -72,7 +74,7 @@ async function cacheFirst(cacheName, request) {
 async function networkFirst(cacheName, request) {
   try {
     const response = await fetch(request);
-    if (response.ok) (await caches.open(cacheName)).put(request, response.clone());
+    if (response.ok) await keep(cacheName, request, response.clone(), API_LIMIT);
     return response;
   } catch (error) {
     const cached = await caches.match(request, { cacheName });
@@ -84,8 +86,8 @@ async function networkFirst(cacheName, request) {
 async function staleWhileRevalidate(cacheName, request, event) {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(request);
-  const fresh = fetch(request).then((response) => {
-    if (response.ok) cache.put(request, response.clone());
+  const fresh = fetch(request).then(async (response) => {
+    if (response.ok) await keep(cacheName, request, response.clone(), API_LIMIT);
     return response;
   });
   if (cached) {
@@ -96,14 +98,17 @@ async function staleWhileRevalidate(cacheName, request, event) {
 }
 
 async function image(request) {
-  const cache = await caches.open(IMAGE_CACHE);
-  const cached = await cache.match(request);
+  const cached = await caches.match(request, { cacheName: IMAGE_CACHE });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) {
-    await cache.put(request, response.clone());
-    const keys = await cache.keys();
-    for (const old of keys.slice(0, Math.max(0, keys.length - IMAGE_LIMIT))) await cache.delete(old);
-  }
+  if (response.ok) await keep(IMAGE_CACHE, request, response.clone(), IMAGE_LIMIT);
   return response;
+}
+
+/** Stores a response, then drops the oldest entries beyond `limit`. */
+async function keep(cacheName, request, response, limit) {
+  const cache = await caches.open(cacheName);
+  await cache.put(request, response);
+  const keys = await cache.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - limit))) await cache.delete(old);
 }
