@@ -66,6 +66,9 @@ test('visited pages render offline', async () => {
   await page.locator('.article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
   await page.goto(server.url + '/');
   await page.locator('.card--lead').waitFor();
+  const banner = page.locator('.offline-banner');
+  assert.match(await banner.textContent(), /You are offline/);
   await context.setOffline(false);
+  await banner.waitFor({ state: 'detached' });
   await context.close();
 });

@@ -112,6 +112,11 @@ pub fn register_service_worker() {
     });
 }
 
+/// Whether the browser believes it has a network connection.
+pub fn is_online() -> bool {
+    window().is_none_or(|window| window.navigator().on_line())
+}
+
 /// Opens the print dialog.
 pub fn print() {
     if let Some(window) = window() {

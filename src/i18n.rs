@@ -66,6 +66,7 @@ pub struct Strings {
     pub switch_to_dark: &'static str,
     pub switch_to_light: &'static str,
     pub untranslated: &'static str,
+    pub offline: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -126,6 +127,7 @@ const EN: Strings = Strings {
     switch_to_dark: "Switch to night theme",
     switch_to_light: "Switch to day theme",
     untranslated: "This article is not available in English, so here is the English front page.",
+    offline: "You are offline. Pages you have read stay available.",
 };
 
 const RU: Strings = Strings {
@@ -186,6 +188,7 @@ const RU: Strings = Strings {
     switch_to_dark: "Включить ночную тему",
     switch_to_light: "Включить дневную тему",
     untranslated: "Этой статьи нет на русском языке, поэтому открыта главная страница.",
+    offline: "Нет подключения к сети. Прочитанные страницы остаются доступны.",
 };
 
 const HY: Strings = Strings {
@@ -246,6 +249,7 @@ const HY: Strings = Strings {
     switch_to_dark: "Միացնել գիշերային ռեժիմը",
     switch_to_light: "Միացնել ցերեկային ռեժիմը",
     untranslated: "Այս հոդվածը հայերենով հասանելի չէ, ուստի բացվել է գլխավոր էջը։",
+    offline: "Դուք անցանց եք։ Ձեր կարդացած էջերը հասանելի են մնում։",
 };
 
 /// The UI texts in `lang`.

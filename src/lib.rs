@@ -106,6 +106,14 @@ fn Layout() -> impl IntoView {
     Effect::new(move |_| browser::set_html_lang(lang.get().code()));
     prefs::apply_saved_text_size();
     browser::register_service_worker();
+    // Offline banner: shown while the browser has no network, gone when it is back.
+    let online = RwSignal::new(browser::is_online());
+    let on_online = window_event_listener(leptos::ev::online, move |_| online.set(true));
+    let on_offline = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    on_cleanup(move || {
+        on_online.remove();
+        on_offline.remove();
+    });
 
     let category_list = Signal::derive(move || -> Vec<Category> {
         categories
@@ -153,6 +161,11 @@ fn Layout() -> impl IntoView {
         <a class="skip-link" href="#main">
             {move || i18n::t(lang.get()).skip_to_content}
         </a>
+        <Show when=move || !online.get()>
+            <p class="offline-banner" role="status">
+                {move || i18n::t(lang.get()).offline}
+            </p>
+        </Show>
         <SiteHeader
             lang=lang_signal
             site=site_info
