@@ -65,6 +65,16 @@ pub fn localized(lang: Lang, path: &str) -> String {
     }
 }
 
+/// The address of a category page in `lang`.
+pub fn category_href(lang: Lang, slug: &str) -> String {
+    localized(lang, &format!("/category/{slug}"))
+}
+
+/// The address of an article in `lang`.
+pub fn article_href(lang: Lang, slug: &str) -> String {
+    localized(lang, &format!("/article/{slug}"))
+}
+
 /// The path of `path` without its language prefix.
 pub fn unlocalized(path: &str) -> &str {
     for prefix in ["/ru", "/hy"] {
@@ -215,7 +225,7 @@ pub fn switch_href(
                     .iter()
                     .find(|translation| translation.lang == target)
             })
-            .map(|translation| localized(target, &format!("/article/{}", translation.slug)))
+            .map(|translation| article_href(target, &translation.slug))
             .unwrap_or_else(|| format!("{}?untranslated=1", localized(target, "/")));
     }
     localized(target, bare)

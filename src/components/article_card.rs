@@ -4,7 +4,7 @@ use gazette_api_types::ArticleSummary;
 use leptos::prelude::*;
 
 use crate::i18n::format_relative;
-use crate::localized;
+use crate::{article_href, category_href};
 
 /// How prominent a card is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,8 +26,8 @@ pub fn ArticleCard(
     size: CardSize,
 ) -> impl IntoView {
     let lang = article.lang;
-    let href = localized(lang, &format!("/article/{}", article.slug));
-    let category_href = localized(lang, &format!("/category/{}", article.category.slug));
+    let href = article_href(lang, &article.slug);
+    let category_href = category_href(lang, &article.category.slug);
     let time = format_relative(&article.published_at, lang, &time_zone);
     let class = match size {
         CardSize::Lead => "card card--lead",

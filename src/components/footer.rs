@@ -4,8 +4,8 @@ use gazette_api_types::{Category, Lang, SiteInfo};
 use leptos::prelude::*;
 
 use super::{social_links, ExternalLinks};
+use crate::category_href;
 use crate::i18n::t;
-use crate::localized;
 
 /// The footer of every page.
 #[component]
@@ -20,7 +20,7 @@ pub fn SiteFooter(
             .get()
             .into_iter()
             .map(|category| {
-                let href = localized(lang, &format!("/category/{}", category.slug));
+                let href = category_href(lang, &category.slug);
                 view! {
                     <li>
                         <a href=href>{category.name}</a>

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::{app_links, social_links, ExternalLinks};
 use crate::i18n::t;
-use crate::localized;
 use crate::prefs::{current_theme, save_lang, set_theme, Theme};
+use crate::{category_href, localized};
 
 /// The header of every page.
 #[component]
@@ -44,7 +44,7 @@ pub fn SiteHeader(
             .get()
             .into_iter()
             .map(|category| {
-                let href = localized(lang, &format!("/category/{}", category.slug));
+                let href = category_href(lang, &category.slug);
                 view! {
                     <li>
                         <a class="nav__link" href=href on:click=move |_| menu_open.set(false)>

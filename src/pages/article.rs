@@ -14,7 +14,7 @@ use crate::components::{
     AdSlot, ArticleBody, ArticleList, CardSize, ErrorView, FontControls, Loading, ShareBar,
 };
 use crate::i18n::{format_date_time, t};
-use crate::localized;
+use crate::{article_href, category_href};
 
 /// The translations of the article being read, for the language switch in the header.
 #[derive(Clone, Copy)]
@@ -113,9 +113,9 @@ fn ArticleView(
 ) -> impl IntoView {
     let lang = article.lang;
     let strings = t(lang);
-    let path = localized(lang, &format!("/article/{}", article.slug));
+    let path = article_href(lang, &article.slug);
     let url = page_url(&path);
-    let category_href = localized(lang, &format!("/category/{}", article.category.slug));
+    let category_href = category_href(lang, &article.category.slug);
     let date = format_date_time(&article.published_at, lang, &time_zone);
     let stored_views = article.views;
     let shown_views = move || views.get().unwrap_or(stored_views);

@@ -8,8 +8,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::{ad_size, page_lang, site, NotFoundView};
 use crate::api;
 use crate::browser::set_document_meta;
+use crate::category_href;
 use crate::components::{AdSlot, ErrorView, Loading, NewsFeed, PageLoader};
-use crate::localized;
 
 /// `/category/{slug}` (and `/ru/...`, `/hy/...`).
 #[component]
@@ -57,12 +57,8 @@ pub fn CategoryPage() -> impl IntoView {
             let slug = loader_slug.clone();
             Box::pin(async move { api::articles(lang, Some(&slug), cursor.as_deref(), None).await })
         });
-        let more_href = Rc::new(move |cursor: &str| {
-            format!(
-                "{}?after={cursor}",
-                localized(lang, &format!("/category/{slug}"))
-            )
-        });
+        let more_href =
+            Rc::new(move |cursor: &str| format!("{}?after={cursor}", category_href(lang, &slug)));
         view! { <NewsFeed lang=lang time_zone=time_zone loader=loader start=start more_href=more_href /> }
     };
     let missing = move || {

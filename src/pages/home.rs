@@ -11,7 +11,7 @@ use crate::api;
 use crate::browser::set_document_meta;
 use crate::components::{AdSlot, ArticleList, CardSize, NewsFeed, PageLoader};
 use crate::i18n::t;
-use crate::{localized, Categories};
+use crate::{category_href, localized, Categories};
 
 /// `/`, `/ru`, `/hy`.
 #[component]
@@ -56,7 +56,7 @@ pub fn HomePage() -> impl IntoView {
                             let slug = slug.clone();
                             async move { api::articles(lang, Some(&slug), None, Some(3)).await }
                         });
-                        let href = localized(lang, &format!("/category/{}", category.slug));
+                        let href = category_href(lang, &category.slug);
                         view! {
                             <section class="home__block">
                                 <h2 class="section-title">

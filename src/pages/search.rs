@@ -10,7 +10,7 @@ use crate::api;
 use crate::browser::set_document_meta;
 use crate::components::{CardsSkeleton, ErrorView};
 use crate::i18n::{format_relative, t};
-use crate::localized;
+use crate::{article_href, localized};
 
 /// `/search?q=...`.
 #[component]
@@ -95,7 +95,7 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn SearchResult(hit: SearchHit, time_zone: String) -> impl IntoView {
     let article = hit.article;
-    let href = localized(article.lang, &format!("/article/{}", article.slug));
+    let href = article_href(article.lang, &article.slug);
     let time = format_relative(&article.published_at, article.lang, &time_zone);
     view! {
         <li class="search-result">
