@@ -1,8 +1,13 @@
 // The installable app in real Chromium: the manifest makes the site installable, the service
-// worker serves the app code on repeat visits, and visited pages render offline.
+// worker serves the app code on repeat visits, visited and saved pages render offline, a new
+// build is announced with Refresh, and the browser's install offer becomes "Install app".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchProfile, siteUnderTest } from './support.mjs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchProfile, siteUnderTest, startServer } from './support.mjs';
 
 const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations';
 const server = siteUnderTest();
@@ -71,4 +76,137 @@ test('visited pages render offline', async () => {
   await context.setOffline(false);
   await banner.waitFor({ state: 'detached' });
   await context.close();
+});
+
+test('an unvisited article offline shows the offline view with the articles available offline', async () => {
+  const { context, page, problems } = await readerWithWorker();
+  await page.goto(server.url + MEXICO);
+  await page.locator('.article__body p').first().waitFor();
+  await context.setOffline(true);
+  await page.goto(server.url + '/article/an-article-nobody-opened');
+  const view = page.locator('.offline-view');
+  await view.waitFor();
+  assert.match(await view.locator('h2').textContent(), /You are offline/);
+  const link = view.locator('a', { hasText: 'Mexico and Azerbaijan' });
+  await link.click();
+  await page.locator('.article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
+  await context.setOffline(false);
+  // Failed requests while offline are logged by Chromium as console errors; nothing else is.
+  assert.deepEqual(problems.filter((problem) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(problem)), []);
+  await context.close();
+});
+
+test('a saved article opens offline after the browser restarts, and Remove forgets it', async () => {
+  const profile = await launchProfile();
+  let page = await profile.context.newPage();
+  await page.goto(server.url + MEXICO);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  const save = page.locator('.save-button');
+  assert.equal(await save.getAttribute('aria-pressed'), 'false');
+  await save.click();
+  await page.locator('.save-button[aria-pressed="true"]', { hasText: 'Saved' }).waitFor();
+  await page.locator('.toast', { hasText: 'Saved for reading offline' }).waitFor();
+
+  // The reader quits the browser, and opens it again on the metro, without network.
+  const context = await profile.restart();
+  await context.setOffline(true);
+  page = await context.newPage();
+  await page.goto(server.url + '/saved');
+  const card = page.locator('.saved-item .card__title a', { hasText: 'Mexico and Azerbaijan' });
+  await card.waitFor({ timeout: 20_000 });
+  await card.click();
+  await page.locator('.article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
+  await page.locator('.article__body p').first().waitFor();
+  const image = page.locator('.article__image');
+  await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await image.elementHandle());
+  assert.equal(await page.locator('.save-button').getAttribute('aria-pressed'), 'true');
+
+  await page.goto(server.url + '/saved');
+  await page.locator('.saved-item__remove').click();
+  await page.locator('.list__empty', { hasText: 'Nothing saved yet' }).waitFor();
+  await profile.close();
+});
+
+test('a new build is announced, and Refresh switches the page to it', async () => {
+  // The build being replaced, served from a data directory both servers share.
+  const dataDir = mkdtempSync(join(tmpdir(), 'gazette-update-'));
+  const first = await startServer({ dataDir });
+  // The next build: the same files with a changed shell, finished by the real post-build step
+  // (new worker version, precompressed files).
+  const nextBuild = mkdtempSync(join(tmpdir(), 'gazette-next-build-'));
+  cpSync(process.env.GAZETTE_DIST ?? 'dist', nextBuild, { recursive: true });
+  const index = join(nextBuild, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('</head>', '<meta name="gazette-build" content="next"></head>'));
+  execFileSync(process.execPath, ['scripts/postbuild.mjs', '--shell-only', nextBuild], { stdio: 'ignore' });
+  const nextVersion = readFileSync(join(nextBuild, 'sw.js'), 'utf8').match(/const VERSION = '([0-9a-f]+)'/)[1];
+
+  const { context, page, problems } = await server.newReader({ serviceWorkers: 'allow' });
+  await page.goto(first.url + '/');
+  await page.locator('.card--lead').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  const prompt = page.locator('.app-prompt', { hasText: 'New version available' });
+  assert.equal(await prompt.count(), 0, 'no prompt before a new build exists');
+
+  // Deploy: the server restarts on the same address with the next build.
+  await first.stop({ keepData: true });
+  const second = await startServer({ dataDir, listen: new URL(first.url).host, dist: nextBuild });
+  await page.reload();
+  await prompt.waitFor({ timeout: 20_000 });
+  assert.ok(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting !== null));
+
+  const appCode = [];
+  page.on('response', (response) => {
+    if (/\.(wasm|js|css)$/.test(new URL(response.url()).pathname)) appCode.push(response);
+  });
+  await Promise.all([
+    page.waitForEvent('load'),
+    prompt.getByRole('button', { name: 'Refresh' }).click(),
+  ]);
+  await page.locator('.card--lead').waitFor();
+  // The new worker controls the page, its cache is the only app cache, and it served the code.
+  const state = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return {
+      waiting: registration.waiting !== null,
+      controlled: navigator.serviceWorker.controller !== null,
+      appCaches: (await caches.keys()).filter((name) => name.startsWith('gazette-app-')),
+      marker: document.querySelector('meta[name=gazette-build]')?.content ?? null,
+    };
+  });
+  assert.deepEqual(state, { waiting: false, controlled: true, appCaches: [`gazette-app-${nextVersion}`], marker: 'next' });
+  assert.ok(appCode.length >= 3);
+  for (const response of appCode) assert.ok(response.fromServiceWorker(), `${response.url()} came from the network`);
+  assert.equal(await prompt.count(), 0, 'the prompt is gone after the refresh');
+  assert.deepEqual(problems, []);
+  await context.close();
+  await second.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(nextBuild, { recursive: true, force: true });
+});
+
+test('"Install app" appears when Chromium offers installation and goes once installed', async () => {
+  // Chromium offers installation (beforeinstallprompt) only to engaged visitors; the flag
+  // waives the engagement check so a test can see the real event.
+  const profile = await launchProfile({ args: ['--bypass-app-banner-engagement-checks'] });
+  const page = await profile.context.newPage();
+  await page.goto(server.url + '/');
+  const install = page.locator('.app-prompt').getByRole('button', { name: 'Install app' });
+  await install.waitFor({ timeout: 20_000 });
+  const footerInstall = page.locator('.site-footer').getByRole('button', { name: 'Install app' });
+  await footerInstall.waitFor();
+  // Headless Chromium cannot finish an installation, so the test sends the event a finished
+  // installation sends.
+  await page.evaluate(() => window.dispatchEvent(new Event('appinstalled')));
+  await install.waitFor({ state: 'detached' });
+  await footerInstall.waitFor({ state: 'detached' });
+
+  // "Not now" is remembered.
+  await page.reload();
+  await install.waitFor({ timeout: 20_000 });
+  await page.locator('.app-prompt').getByRole('button', { name: 'Not now' }).click();
+  await install.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.locator('.site-footer').getByRole('button', { name: 'Install app' }).waitFor({ timeout: 20_000 });
+  assert.equal(await install.count(), 0);
+  await profile.close();
 });

@@ -12,13 +12,16 @@ const SERVER_BIN = process.env.GAZETTE_SERVER_BIN ?? 'target/debug/gazette-serve
 const DIST = process.env.GAZETTE_DIST ?? 'dist';
 export const ADMIN_TOKEN = 'e2e-token';
 
-/** Starts the server on a free port; resolves with { url, stop(), dataDir }. */
-export async function startServer({ dataDir } = {}) {
+/**
+ * Starts the server (on a free port unless `listen` names one, serving the front end in
+ * `dist`); resolves with { url, stop(), dataDir }.
+ */
+export async function startServer({ dataDir, listen = '127.0.0.1:0', dist = DIST } = {}) {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'gazette-e2e-'));
   const child = spawn(SERVER_BIN, [
-    '--listen', '127.0.0.1:0',
+    '--listen', listen,
     '--database', join(dir, 'gazette.db'),
-    '--dist', DIST,
+    '--dist', dist,
     '--admin-token', ADMIN_TOKEN,
     '--views-flush-secs', '1',
   ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
@@ -63,17 +66,28 @@ export async function launchBrowser() {
   return chromium.launch(LAUNCH_OPTIONS);
 }
 
-/** A Chromium profile on disk (not incognito, as installability requires); close it after. */
-export async function launchProfile() {
+/**
+ * A Chromium profile on disk (not incognito, as installability requires). `close()` deletes
+ * it; `restart()` closes the browser and opens the same profile again, as a reader who quits
+ * and comes back.
+ */
+export async function launchProfile({ args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'gazette-profile-'));
-  const context = await chromium.launchPersistentContext(dir, LAUNCH_OPTIONS);
-  return {
-    context,
+  const options = { ...LAUNCH_OPTIONS, args: [...LAUNCH_OPTIONS.args, ...args] };
+  const profile = {
+    dir,
+    context: await chromium.launchPersistentContext(dir, options),
+    async restart() {
+      await profile.context.close();
+      profile.context = await chromium.launchPersistentContext(dir, options);
+      return profile.context;
+    },
     async close() {
-      await context.close();
+      await profile.context.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return profile;
 }
 
 /**

@@ -1,4 +1,4 @@
-// Finishes a release build in dist/ after Trunk:
+// Finishes a release build in dist/ after Trunk (`node scripts/postbuild.mjs [--shell-only] DIR`):
 // 1. minifies the JavaScript with terser (Trunk's own minifier gives up on wasm-bindgen's
 //    output) and updates the integrity hashes index.html gives for it;
 // 2. writes the service worker (scripts/sw-template.js) with this build's precache list;
@@ -12,7 +12,10 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { minify } from 'terser';
 
 const COMPRESSIBLE = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.json', '.webmanifest', '.txt', '.xml']);
-const dist = process.argv[2] ?? 'dist';
+// `--shell-only`: for a built dist/ whose index.html was edited afterwards (the update test
+// does this to make a new build): the code is already minified, so only steps 2 and 3 run.
+const shellOnly = process.argv.includes('--shell-only');
+const dist = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'dist';
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {
@@ -29,7 +32,7 @@ const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base
 const indexPath = join(dist, 'index.html');
 let index = readFileSync(indexPath, 'utf8');
 for (const path of files(dist)) {
-  if (extname(path) !== '.js') continue;
+  if (shellOnly || extname(path) !== '.js' || path === join(dist, 'sw.js')) continue;
   const source = readFileSync(path, 'utf8');
   const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
   if (!result.code) throw new Error(`terser produced nothing for ${path}`);
@@ -49,7 +52,13 @@ for (const path of files(dist)) {
   precache.push('/' + name);
 }
 precache.sort();
-const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 16);
+// The version is a digest of every precached file's bytes (index.html for "/"), so any change
+// to the shell, even to a file whose name has no hash (manifest, icons), is a new worker.
+const digest = createHash('sha256');
+for (const url of precache) {
+  digest.update(url).update(readFileSync(join(dist, url === '/' ? 'index.html' : url.slice(1))));
+}
+const version = digest.digest('hex').slice(0, 16);
 const template = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'sw-template.js'), 'utf8');
 writeFileSync(join(dist, 'sw.js'), template
   .replace('__GAZETTE_VERSION__', version)

@@ -4,15 +4,23 @@
 // - Pages: network first; the last copy of each visited page, else the "/" shell, offline.
 // - API: articles network first with the cached copy offline; lists and the rest stale-while-
 //   revalidate. Images: cache first. Every runtime cache keeps a bounded number of entries.
+// - Articles the reader saved (src/pwa.js keeps them in gazette-saved-v1) are served from that
+//   cache offline too; the worker never deletes it.
+// - A new build's worker waits until the reader presses Refresh (message 'skip-waiting'), so a
+//   page never mixes one build's shell with another's code.
 const VERSION = '__GAZETTE_VERSION__';
 const PRECACHE = [/* __GAZETTE_PRECACHE__ */];
 const APP_CACHE = `gazette-app-${VERSION}`;
 const PAGE_CACHE = 'gazette-pages-v1';
 const API_CACHE = 'gazette-api-v1';
 const IMAGE_CACHE = 'gazette-images-v1';
+const SAVED_CACHE = 'gazette-saved-v1';
 const IMAGE_LIMIT = 80;
 const PAGE_LIMIT = 60;
 const API_LIMIT = 200;
+// Lookups ignore Vary: the server varies API answers on Origin (CORS), and the page's
+// preloads send one while the app's own requests do not; the answer is the same.
+const LOOKUP = { ignoreVary: true };
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -59,15 +67,15 @@ async function page(request) {
     if (response.ok) await keep(PAGE_CACHE, request, response.clone(), PAGE_LIMIT);
     return response;
   } catch (error) {
-    const cached = (await caches.match(request, { cacheName: PAGE_CACHE }))
-      ?? (await caches.match('/', { cacheName: APP_CACHE }));
+    const cached = (await caches.match(request, { cacheName: PAGE_CACHE, ...LOOKUP }))
+      ?? (await caches.match('/', { cacheName: APP_CACHE, ...LOOKUP }));
     if (cached) return cached;
     throw error;
   }
 }
 
 async function cacheFirst(cacheName, request) {
-  const cached = await caches.match(request, { cacheName });
+  const cached = await caches.match(request, { cacheName, ...LOOKUP });
   return cached ?? fetch(request);
 }
 
@@ -77,7 +85,8 @@ async function networkFirst(cacheName, request) {
     if (response.ok) await keep(cacheName, request, response.clone(), API_LIMIT);
     return response;
   } catch (error) {
-    const cached = await caches.match(request, { cacheName });
+    const cached = (await caches.match(request, { cacheName, ...LOOKUP }))
+      ?? (await caches.match(request, { cacheName: SAVED_CACHE, ...LOOKUP }));
     if (cached) return cached;
     throw error;
   }
@@ -85,7 +94,7 @@ async function networkFirst(cacheName, request) {
 
 async function staleWhileRevalidate(cacheName, request, event) {
   const cache = await caches.open(cacheName);
-  const cached = await cache.match(request);
+  const cached = await cache.match(request, LOOKUP);
   const fresh = fetch(request).then(async (response) => {
     if (response.ok) await keep(cacheName, request, response.clone(), API_LIMIT);
     return response;
@@ -98,7 +107,8 @@ async function staleWhileRevalidate(cacheName, request, event) {
 }
 
 async function image(request) {
-  const cached = await caches.match(request, { cacheName: IMAGE_CACHE });
+  const cached = (await caches.match(request, { cacheName: IMAGE_CACHE, ...LOOKUP }))
+    ?? (await caches.match(request, { cacheName: SAVED_CACHE, ...LOOKUP }));
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok) await keep(IMAGE_CACHE, request, response.clone(), IMAGE_LIMIT);

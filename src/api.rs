@@ -157,9 +157,18 @@ pub async fn articles(
     get(&path).await
 }
 
+fn article_path(lang: Lang, slug: &str) -> String {
+    format!("/articles/{}?lang={}", encode(slug), lang.code())
+}
+
 /// One article.
 pub async fn article(lang: Lang, slug: &str) -> Result<Article, ApiError> {
-    get(&format!("/articles/{}?lang={}", encode(slug), lang.code())).await
+    get(&article_path(lang, slug)).await
+}
+
+/// The full address `article` requests, under which the reader's saved copy is kept.
+pub fn article_url(lang: Lang, slug: &str) -> String {
+    format!("{}{API_PREFIX}{}", api_origin(), article_path(lang, slug))
 }
 
 /// Newest articles of the same category as `slug`.

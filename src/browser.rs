@@ -97,21 +97,6 @@ pub async fn share(title: &str, url: &str) {
     let _ = JsFuture::from(window.navigator().share_with_data(&data)).await;
 }
 
-/// Registers the service worker (`/sw.js`, written by the release build) that makes repeat
-/// visits load no app code from the network and visited pages readable offline. Browsers
-/// without service workers, and development builds without `/sw.js`, simply go without.
-pub fn register_service_worker() {
-    let Some(window) = window() else { return };
-    let navigator = window.navigator();
-    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
-        return;
-    }
-    let promise = navigator.service_worker().register("/sw.js");
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = JsFuture::from(promise).await;
-    });
-}
-
 /// Whether the browser believes it has a network connection.
 pub fn is_online() -> bool {
     window().is_none_or(|window| window.navigator().on_line())

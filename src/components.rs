@@ -1,6 +1,8 @@
-//! Reusable components; they take props only and never call the API themselves.
+//! Reusable components; they take props only and never call the API themselves (the saved-
+//! article and offline views use the browser's storage through `pwa`).
 
 mod ad_slot;
+mod app_prompts;
 mod article_body;
 mod article_card;
 mod article_list;
@@ -11,10 +13,13 @@ mod footer;
 mod header;
 mod loading;
 mod news_feed;
+mod offline_view;
+mod save_button;
 mod share_bar;
 mod toast;
 
 pub use ad_slot::AdSlot;
+pub use app_prompts::AppPrompts;
 pub use article_body::{safe_href, ArticleBody};
 pub use article_card::{ArticleCard, CardSize};
 pub use article_list::ArticleList;
@@ -25,5 +30,7 @@ pub use footer::SiteFooter;
 pub use header::SiteHeader;
 pub use loading::{CardsSkeleton, Loading};
 pub use news_feed::{NewsFeed, PageLoader};
+pub use offline_view::OfflineView;
+pub use save_button::SaveButton;
 pub use share_bar::{share_links, ShareBar, ShareLink};
 pub use toast::{Toast, Toaster};

@@ -67,6 +67,20 @@ pub struct Strings {
     pub switch_to_light: &'static str,
     pub untranslated: &'static str,
     pub offline: &'static str,
+    pub saved_articles: &'static str,
+    pub save: &'static str,
+    pub saved: &'static str,
+    pub save_done: &'static str,
+    pub save_failed: &'static str,
+    pub remove: &'static str,
+    pub saved_empty: &'static str,
+    pub offline_title: &'static str,
+    pub offline_page: &'static str,
+    pub offline_nothing: &'static str,
+    pub update_available: &'static str,
+    pub refresh: &'static str,
+    pub install_app: &'static str,
+    pub not_now: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -128,6 +142,20 @@ const EN: Strings = Strings {
     switch_to_light: "Switch to day theme",
     untranslated: "This article is not available in English, so here is the English front page.",
     offline: "You are offline. Pages you have read stay available.",
+    saved_articles: "Saved articles",
+    save: "Save",
+    saved: "Saved",
+    save_done: "Saved for reading offline",
+    save_failed: "Could not save this article",
+    remove: "Remove",
+    saved_empty: "Nothing saved yet. Press Save on an article to read it later, even offline.",
+    offline_title: "You are offline",
+    offline_page: "This page was not kept for reading offline. These articles are available:",
+    offline_nothing: "No articles are available offline yet.",
+    update_available: "New version available",
+    refresh: "Refresh",
+    install_app: "Install app",
+    not_now: "Not now",
 };
 
 const RU: Strings = Strings {
@@ -189,6 +217,21 @@ const RU: Strings = Strings {
     switch_to_light: "Включить дневную тему",
     untranslated: "Этой статьи нет на русском языке, поэтому открыта главная страница.",
     offline: "Нет подключения к сети. Прочитанные страницы остаются доступны.",
+    saved_articles: "Сохранённые статьи",
+    save: "Сохранить",
+    saved: "Сохранено",
+    save_done: "Сохранено для чтения без сети",
+    save_failed: "Не удалось сохранить статью",
+    remove: "Удалить",
+    saved_empty:
+        "Здесь пока пусто. Нажмите «Сохранить» в статье, чтобы прочитать её позже, даже без сети.",
+    offline_title: "Нет подключения к сети",
+    offline_page: "Эта страница не сохранена для чтения без сети. Доступны эти статьи:",
+    offline_nothing: "Пока нет статей, доступных без сети.",
+    update_available: "Доступна новая версия",
+    refresh: "Обновить",
+    install_app: "Установить приложение",
+    not_now: "Не сейчас",
 };
 
 const HY: Strings = Strings {
@@ -250,6 +293,20 @@ const HY: Strings = Strings {
     switch_to_light: "Միացնել ցերեկային ռեժիմը",
     untranslated: "Այս հոդվածը հայերենով հասանելի չէ, ուստի բացվել է գլխավոր էջը։",
     offline: "Դուք անցանց եք։ Ձեր կարդացած էջերը հասանելի են մնում։",
+    saved_articles: "Պահված հոդվածներ",
+    save: "Պահել",
+    saved: "Պահված է",
+    save_done: "Պահված է անցանց ընթերցման համար",
+    save_failed: "Չհաջողվեց պահել հոդվածը",
+    remove: "Հեռացնել",
+    saved_empty: "Դեռ ոչինչ պահված չէ։ Սեղմեք «Պահել» հոդվածում՝ այն ավելի ուշ կարդալու համար, նույնիսկ անցանց։",
+    offline_title: "Դուք անցանց եք",
+    offline_page: "Այս էջը պահված չէ անցանց ընթերցման համար։ Հասանելի են այս հոդվածները՝",
+    offline_nothing: "Անցանց հասանելի հոդվածներ դեռ չկան։",
+    update_available: "Հասանելի է նոր տարբերակ",
+    refresh: "Թարմացնել",
+    install_app: "Տեղադրել հավելվածը",
+    not_now: "Ոչ հիմա",
 };
 
 /// The UI texts in `lang`.

@@ -10,6 +10,7 @@ pub mod components;
 pub mod i18n;
 pub mod pages;
 pub mod prefs;
+pub mod pwa;
 
 use gazette_api_types::{Category, CategoryList, Lang, SiteInfo};
 use leptos::prelude::*;
@@ -18,9 +19,9 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::path;
 
 use crate::api::ApiError;
-use crate::components::{SiteFooter, SiteHeader, Toast, Toaster};
+use crate::components::{AppPrompts, SiteFooter, SiteHeader, Toast, Toaster};
 use crate::pages::{
-    ArticlePage, ArticleTranslations, CategoryPage, HomePage, NotFoundPage, SearchPage,
+    ArticlePage, ArticleTranslations, CategoryPage, HomePage, NotFoundPage, SavedPage, SearchPage,
 };
 
 /// The reader's language, from the URL.
@@ -115,7 +116,7 @@ fn Layout() -> impl IntoView {
     provide_context(Toaster::new());
     Effect::new(move |_| browser::set_html_lang(lang.get().code()));
     prefs::apply_saved_text_size();
-    browser::register_service_worker();
+    let app_status = pwa::start();
     // Offline banner: shown while the browser has no network, gone when it is back.
     let online = RwSignal::new(browser::is_online());
     let on_online = window_event_listener(leptos::ev::online, move |_| online.set(true));
@@ -195,13 +196,17 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("/article/:slug") view=ArticlePage />
                 <Route path=path!("/ru/article/:slug") view=ArticlePage />
                 <Route path=path!("/hy/article/:slug") view=ArticlePage />
+                <Route path=path!("/saved") view=SavedPage />
+                <Route path=path!("/ru/saved") view=SavedPage />
+                <Route path=path!("/hy/saved") view=SavedPage />
                 <Route path=path!("/search") view=SearchPage />
                 <Route path=path!("/ru/search") view=SearchPage />
                 <Route path=path!("/hy/search") view=SearchPage />
             </Routes>
         </main>
-        <SiteFooter lang=lang_signal site=site_info categories=category_list />
+        <SiteFooter lang=lang_signal site=site_info categories=category_list install_offer=app_status.can_install />
         <Toast />
+        <AppPrompts lang=lang_signal status=app_status />
     }
 }
 

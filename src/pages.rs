@@ -5,12 +5,14 @@ mod article;
 mod category;
 mod home;
 mod not_found;
+mod saved;
 mod search;
 
 pub use article::{ArticlePage, ArticleTranslations};
 pub use category::CategoryPage;
 pub use home::HomePage;
 pub use not_found::{NotFoundPage, NotFoundView};
+pub use saved::SavedPage;
 pub use search::SearchPage;
 
 use gazette_api_types::Lang;

@@ -3,10 +3,14 @@
 use gazette_api_types::Lang;
 use leptos::prelude::*;
 
+use super::OfflineView;
 use crate::api::ApiError;
+use crate::browser;
 use crate::i18n::t;
 
-/// Tells the reader a request failed, in their language, and offers to try again.
+/// Tells the reader a request failed, in their language, and offers to try again. For a
+/// page's main content (`offline_list`) while the reader is offline, it lists the articles
+/// readable offline instead.
 #[component]
 pub fn ErrorView(
     /// What went wrong.
@@ -15,7 +19,13 @@ pub fn ErrorView(
     lang: Lang,
     /// Called when the reader presses Retry.
     on_retry: impl Fn() + 'static,
+    /// This is the page's main content: offline, show the offline view.
+    #[prop(optional)]
+    offline_list: bool,
 ) -> impl IntoView {
+    if offline_list && error == ApiError::Network && !browser::is_online() {
+        return view! { <OfflineView lang=lang on_retry=on_retry /> }.into_any();
+    }
     let strings = t(lang);
     let message = match error {
         ApiError::Network => strings.error_network,
@@ -30,4 +40,5 @@ pub fn ErrorView(
             </button>
         </div>
     }
+    .into_any()
 }

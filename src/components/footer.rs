@@ -1,11 +1,13 @@
-//! The site footer: the reuse notice, copyright with the year, section and feed links.
+//! The site footer: the reuse notice, copyright with the year, section and feed links, saved
+//! articles, and "Install app" while the browser offers it.
 
 use gazette_api_types::{Category, Lang, SiteInfo};
 use leptos::prelude::*;
 
 use super::{social_links, ExternalLinks};
-use crate::category_href;
 use crate::i18n::t;
+use crate::pwa;
+use crate::{category_href, localized};
 
 /// The footer of every page.
 #[component]
@@ -13,6 +15,8 @@ pub fn SiteFooter(
     lang: Signal<Lang>,
     site: Signal<Option<SiteInfo>>,
     categories: Signal<Vec<Category>>,
+    /// Whether the browser offers to install the app (pressing the button uses the offer).
+    install_offer: RwSignal<bool>,
 ) -> impl IntoView {
     let links = move || {
         let lang = lang.get();
@@ -36,6 +40,23 @@ pub fn SiteFooter(
                 <li>
                     <a href=move || format!("/feeds/{}.xml", lang.get().code())>{move || t(lang.get()).rss}</a>
                 </li>
+                <li>
+                    <a href=move || localized(lang.get(), "/saved")>{move || t(lang.get()).saved_articles}</a>
+                </li>
+                <Show when=move || install_offer.get()>
+                    <li>
+                        <button
+                            type="button"
+                            class="link-button"
+                            on:click=move |_| {
+                                install_offer.set(false);
+                                pwa::install();
+                            }
+                        >
+                            {move || t(lang.get()).install_app}
+                        </button>
+                    </li>
+                </Show>
             </ul>
             <ExternalLinks
                 block="social"

@@ -1,5 +1,5 @@
-//! The site header: name, search, language switch, social and app links, and the category
-//! navigation, which collapses into a menu on narrow screens.
+//! The site header: name, search, saved articles, night theme, language switch, social and
+//! app links, and the category navigation, which collapses into a menu on narrow screens.
 
 use gazette_api_types::{Category, Lang, SiteInfo};
 use leptos::prelude::*;
@@ -106,6 +106,14 @@ pub fn SiteHeader(
                         {move || t(lang.get()).search_button}
                     </button>
                 </form>
+                <a
+                    class="button saved-link"
+                    href=move || localized(lang.get(), "/saved")
+                    aria-label=move || t(lang.get()).saved_articles
+                    title=move || t(lang.get()).saved_articles
+                >
+                    <span aria-hidden="true">"★"</span>
+                </a>
                 <ThemeToggle lang=lang />
                 <nav class="languages" aria-label=move || t(lang.get()).language>
                     <ul class="languages__list">{languages}</ul>

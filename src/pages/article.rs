@@ -1,6 +1,6 @@
 //! The article page: category, text size controls, title, date, lead, image, body blocks,
 //! byline, source, views (the visit is counted once), reading time, tags, share block, ad
-//! slots and related news of the same category.
+//! slots, related news of the same category, and Save for reading offline.
 
 use gazette_api_types::{Article, Lang, Translation};
 use leptos::prelude::*;
@@ -11,7 +11,8 @@ use super::{ad_size, page_lang, site, NotFoundView};
 use crate::api;
 use crate::browser::{page_url, set_document_meta, visitor_id};
 use crate::components::{
-    AdSlot, ArticleBody, ArticleList, CardSize, ErrorView, FontControls, Loading, ShareBar,
+    AdSlot, ArticleBody, ArticleList, CardSize, ErrorView, FontControls, Loading, SaveButton,
+    ShareBar,
 };
 use crate::i18n::{format_date_time, t};
 use crate::{article_href, category_href};
@@ -78,7 +79,7 @@ pub fn ArticlePage() -> impl IntoView {
         }
         Some(Err(error)) if error.is_not_found() => view! { <NotFoundView /> }.into_any(),
         Some(Err(error)) => {
-            view! { <ErrorView error=error lang=lang on_retry=move || article.refetch() /> }.into_any()
+            view! { <ErrorView error=error lang=lang on_retry=move || article.refetch() offline_list=true /> }.into_any()
         }
     }
     };
@@ -119,6 +120,11 @@ fn ArticleView(
     let date = format_date_time(&article.published_at, lang, &time_zone);
     let stored_views = article.views;
     let shown_views = move || views.get().unwrap_or(stored_views);
+    let image_url = article
+        .image
+        .as_ref()
+        .map(|image| image.url.clone())
+        .unwrap_or_default();
     let image = article.image.map(|image| {
         view! {
             <figure class="article__figure">
@@ -151,7 +157,10 @@ fn ArticleView(
                 <a class="article__category" href=category_href>
                     {article.category.name}
                 </a>
-                <FontControls lang=lang />
+                <div class="article__tools">
+                    <SaveButton lang=lang article_url=api::article_url(lang, &article.slug) image_url=image_url />
+                    <FontControls lang=lang />
+                </div>
             </div>
             <h1 class="article__title">{article.title.clone()}</h1>
             <p class="article__meta">

@@ -33,7 +33,8 @@ pub fn CategoryPage() -> impl IntoView {
         }
     });
 
-    let header = move || match category.get() {
+    let header = move || {
+        match category.get() {
         None => view! { <Loading lang=lang /> }.into_any(),
         Some(Ok(category)) => view! {
             <header class="category-header">
@@ -44,9 +45,10 @@ pub fn CategoryPage() -> impl IntoView {
         .into_any(),
         Some(Err(error)) if error.is_not_found() => view! { <NotFoundView /> }.into_any(),
         Some(Err(error)) => {
-            view! { <ErrorView error=error lang=lang on_retry=move || category.refetch() /> }
+            view! { <ErrorView error=error lang=lang on_retry=move || category.refetch() offline_list=true /> }
                 .into_any()
         }
+    }
     };
     // The feed is made again when the slug changes (another category, same route).
     let feed = move || {

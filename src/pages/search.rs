@@ -68,7 +68,7 @@ pub fn SearchPage() -> impl IntoView {
                 .into_any()
             }
             Err(error) => {
-                view! { <ErrorView error=error lang=lang on_retry=move || results.refetch() /> }
+                view! { <ErrorView error=error lang=lang on_retry=move || results.refetch() offline_list=true /> }
                     .into_any()
             }
         }

@@ -268,6 +268,7 @@ enum AppRoute<'a> {
     Category(&'a str),
     Article(&'a str),
     Search,
+    Saved,
     Unknown,
 }
 
@@ -290,6 +291,7 @@ fn parse_route(path: &str) -> (Lang, AppRoute<'_>) {
         ["category", slug] => AppRoute::Category(slug),
         ["article", slug] => AppRoute::Article(slug),
         ["search"] => AppRoute::Search,
+        ["saved"] => AppRoute::Saved,
         _ => AppRoute::Unknown,
     };
     (lang, route)
@@ -454,7 +456,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<(StatusCode, PageMeta
             meta.lead_image = article.image.as_ref().map(|image| image.url.clone());
             meta = article_meta(meta, &article, &base, &site.name);
         }
-        AppRoute::Search => {
+        AppRoute::Search | AppRoute::Saved => {
             meta.robots_noindex = true;
         }
         AppRoute::Unknown => return Ok((StatusCode::NOT_FOUND, not_found_meta(meta))),
@@ -532,6 +534,7 @@ mod tests {
             parse_route("/category/politics"),
             (Lang::En, AppRoute::Category("politics"))
         );
+        assert_eq!(parse_route("/ru/saved"), (Lang::Ru, AppRoute::Saved));
         assert_eq!(parse_route("/en/search"), (Lang::En, AppRoute::Unknown));
         assert_eq!(parse_route("/nope/x/y"), (Lang::En, AppRoute::Unknown));
     }
