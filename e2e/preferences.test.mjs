@@ -149,7 +149,12 @@ for (const colorScheme of ['light', 'dark']) {
       ['/search?q=baku', '.search-result'],
       ['/article/no-such-story', '.not-found'],
       ['/ru', '.card--lead'],
+      ['/saved', '.saved-item'],
     ];
+    // An article saved, so the Saved page has something to check.
+    await page.goto(server.url + MEXICO);
+    await page.locator('.save-button').click();
+    await page.locator('.save-button[aria-pressed="true"]').waitFor();
     const found = [];
     for (const [path, ready] of pages) {
       await page.goto(server.url + path);

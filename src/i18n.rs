@@ -81,6 +81,7 @@ pub struct Strings {
     pub refresh: &'static str,
     pub install_app: &'static str,
     pub not_now: &'static str,
+    pub available_offline: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -156,6 +157,7 @@ const EN: Strings = Strings {
     refresh: "Refresh",
     install_app: "Install app",
     not_now: "Not now",
+    available_offline: "Available offline",
 };
 
 const RU: Strings = Strings {
@@ -232,6 +234,7 @@ const RU: Strings = Strings {
     refresh: "Обновить",
     install_app: "Установить приложение",
     not_now: "Не сейчас",
+    available_offline: "Доступно без сети",
 };
 
 const HY: Strings = Strings {
@@ -307,6 +310,7 @@ const HY: Strings = Strings {
     refresh: "Թարմացնել",
     install_app: "Տեղադրել հավելվածը",
     not_now: "Ոչ հիմա",
+    available_offline: "Հասանելի է անցանց",
 };
 
 /// The UI texts in `lang`.

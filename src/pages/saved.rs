@@ -67,6 +67,7 @@ pub fn SavedPage() -> impl IntoView {
     view! {
         <section class="saved">
             <h1 class="saved__title">{strings.saved_articles}</h1>
+            <h2 class="visually-hidden">{strings.available_offline}</h2>
             <div class="list">{body}</div>
         </section>
     }
