@@ -77,12 +77,12 @@ test('Russian and Armenian change the language, strings, dates and content', asy
   const { context, page, problems } = await server.newReader();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   await page.goto(server.url + MEXICO);
-  await page.locator('.article__title').waitFor();
+  await page.locator('main .article__title').waitFor();
   await page.locator('.languages__link', { hasText: 'RU' }).click();
   await page.waitForURL('**/ru/article/**');
-  await page.locator('.article__title').waitFor();
+  await page.locator('main .article__title').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
-  assert.match(await page.locator('.article__title').textContent(), /Мексик/);
+  assert.match(await page.locator('main .article__title').textContent(), /Мексик/);
   assert.equal(await page.locator('.article__meta time').textContent(), '14 января 2025 17:32');
   assert.match(await page.locator('.article__views').textContent(), /^Просмотры: \d+$/);
   assert.equal(await page.locator('#search-field').getAttribute('placeholder'), 'ЧТО ВЫ ИЩЕТЕ ?');
@@ -93,7 +93,7 @@ test('Russian and Armenian change the language, strings, dates and content', asy
 
   await page.locator('.languages__link', { hasText: 'ARM' }).click();
   await page.waitForURL('**/hy/article/**');
-  await page.locator('.article__title').waitFor();
+  await page.locator('main .article__title').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'hy');
   assert.match(await page.locator('.share-bar__heading').textContent(), /Կիսվեք/);
   assert.deepEqual(problems, []);
@@ -110,7 +110,7 @@ test('switching language on an untranslated article leads to that language\'s fr
   }
   assert.ok(slug, 'the demo has an English-only article');
   await page.goto(`${server.url}/article/${slug}`);
-  await page.locator('.article__title').waitFor();
+  await page.locator('main .article__title').waitFor();
   await page.locator('.languages__link', { hasText: 'RU' }).click();
   await page.waitForURL('**/ru?untranslated=1');
   await page.locator('.notice', { hasText: 'Этой статьи нет на русском языке' }).waitFor();
@@ -121,12 +121,12 @@ test('the first visit picks the language from the browser, and the choice persis
   const { context, page } = await server.newReader({ locale: 'hy-AM' });
   await page.goto(server.url + '/');
   await page.waitForURL('**/hy');
-  await page.locator('.card--lead').waitFor();
+  await page.locator('main .card--lead').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'hy');
   await page.locator('.languages__link', { hasText: 'EN' }).click();
   await page.waitForURL(server.url + '/');
   await page.goto(server.url + '/');
-  await page.locator('.card--lead').waitFor();
+  await page.locator('main .card--lead').waitFor();
   assert.equal(new URL(page.url()).pathname, '/', 'the chosen English sticks');
   await context.close();
 });
@@ -143,12 +143,12 @@ for (const colorScheme of ['light', 'dark']) {
   test(`axe-core finds no violations on any page (${colorScheme} theme)`, { timeout: 120_000 }, async () => {
     const { context, page } = await server.newReader({ colorScheme, bypassCSP: true });
     const pages = [
-      ['/', '.card--lead'],
-      ['/category/politics', '.feed__cards .card'],
+      ['/', 'main .card--lead'],
+      ['/category/politics', 'main .feed__cards .card'],
       [MEXICO, '.sidebar .card'],
       ['/search?q=baku', '.search-result'],
       ['/article/no-such-story', '.not-found'],
-      ['/ru', '.card--lead'],
+      ['/ru', 'main .card--lead'],
       ['/saved', '.saved-item'],
     ];
     // An article saved, so the Saved page has something to check.
@@ -170,7 +170,7 @@ for (const colorScheme of ['light', 'dark']) {
 test('keyboard alone reaches the skip link, menu, search and share buttons', async () => {
   const { context, page } = await server.newReader({ viewport: { width: 390, height: 844 } });
   await page.goto(server.url + MEXICO);
-  await page.locator('.article__title').waitFor();
+  await page.locator('main .article__title').waitFor();
   await page.keyboard.press('Tab');
   const focused = () => page.evaluate(() => document.activeElement?.className ?? '');
   assert.match(await focused(), /skip-link/);

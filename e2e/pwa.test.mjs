@@ -16,7 +16,7 @@ const server = siteUnderTest();
 async function readerWithWorker() {
   const reader = await server.newReader({ serviceWorkers: 'allow' });
   await reader.page.goto(server.url + '/');
-  await reader.page.locator('.card--lead').waitFor();
+  await reader.page.locator('main .card--lead').waitFor();
   await reader.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   return reader;
 }
@@ -38,7 +38,7 @@ test('the manifest is complete and Chromium finds the site installable', async (
   const profile = await launchProfile();
   const page = await profile.context.newPage();
   await page.goto(server.url + '/');
-  await page.locator('.card--lead').waitFor();
+  await page.locator('main .card--lead').waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   const cdp = await profile.context.newCDPSession(page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
@@ -53,7 +53,7 @@ test('a repeat visit loads no app code from the network', async () => {
     if (/\.(wasm|js|css)$/.test(new URL(response.url()).pathname)) appCode.push(response);
   });
   await page.reload();
-  await page.locator('.card--lead').waitFor();
+  await page.locator('main .card--lead').waitFor();
   assert.ok(appCode.length >= 3, 'wasm, JS and CSS were loaded');
   for (const response of appCode) {
     assert.ok(response.fromServiceWorker(), `${response.url()} came from the network`);
@@ -68,9 +68,9 @@ test('visited pages render offline', async () => {
   await page.locator('.article__body p').first().waitFor();
   await context.setOffline(true);
   await page.reload();
-  await page.locator('.article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
+  await page.locator('main .article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
   await page.goto(server.url + '/');
-  await page.locator('.card--lead').waitFor();
+  await page.locator('main .card--lead').waitFor();
   const banner = page.locator('.offline-banner');
   assert.match(await banner.textContent(), /You are offline/);
   await context.setOffline(false);
@@ -89,7 +89,7 @@ test('an unvisited article offline shows the offline view with the articles avai
   assert.match(await view.locator('h2').textContent(), /You are offline/);
   const link = view.locator('a', { hasText: 'Mexico and Azerbaijan' });
   await link.click();
-  await page.locator('.article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
+  await page.locator('main .article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
   await context.setOffline(false);
   // Failed requests while offline are logged by Chromium as console errors; nothing else is.
   assert.deepEqual(problems.filter((problem) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(problem)), []);
@@ -115,9 +115,9 @@ test('a saved article opens offline after the browser restarts, and Remove forge
   const card = page.locator('.saved-item .card__title a', { hasText: 'Mexico and Azerbaijan' });
   await card.waitFor({ timeout: 20_000 });
   await card.click();
-  await page.locator('.article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
+  await page.locator('main .article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
   await page.locator('.article__body p').first().waitFor();
-  const image = page.locator('.article__image');
+  const image = page.locator('main .article__image');
   await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await image.elementHandle());
   assert.equal(await page.locator('.save-button').getAttribute('aria-pressed'), 'true');
 
@@ -142,7 +142,7 @@ test('a new build is announced, and Refresh switches the page to it', async () =
 
   const { context, page, problems } = await server.newReader({ serviceWorkers: 'allow' });
   await page.goto(first.url + '/');
-  await page.locator('.card--lead').waitFor();
+  await page.locator('main .card--lead').waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   const prompt = page.locator('.app-prompt', { hasText: 'New version available' });
   assert.equal(await prompt.count(), 0, 'no prompt before a new build exists');
@@ -162,7 +162,7 @@ test('a new build is announced, and Refresh switches the page to it', async () =
     page.waitForEvent('load'),
     prompt.getByRole('button', { name: 'Refresh' }).click(),
   ]);
-  await page.locator('.card--lead').waitFor();
+  await page.locator('main .card--lead').waitFor();
   // The new worker controls the page, its cache is the only app cache, and it served the code.
   const state = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();

@@ -14,7 +14,7 @@ const unexpected = (problems) => problems.filter((line) => !line.includes('Faile
 test('home → category → article by clicking links, without console errors', async () => {
   const { context, page, problems } = await server.newReader();
   await page.goto(server.url + '/');
-  await page.locator('.card--lead').waitFor();
+  await page.locator('main .card--lead').waitFor();
   assert.match(await page.title(), /Gazette/);
   // Links from the site endpoint: social networks and app stores in the header, social in
   // the footer; the footer's reuse notice and copyright with this year.
@@ -30,13 +30,13 @@ test('home → category → article by clicking links, without console errors', 
   assert.match(await page.locator('.site-footer__copyright').textContent(), new RegExp(`© ${new Date().getFullYear()} Gazette`));
   await page.locator('.nav__link', { hasText: 'Politics' }).click();
   await page.waitForURL('**/category/politics');
-  await page.locator('.category-header__description', {
+  await page.locator('main .category-header__description', {
     hasText: 'The most important news of the political life in Azerbaijan',
   }).waitFor();
   assert.equal(await page.locator('h1').textContent(), 'Politics');
-  await page.locator('.card__title a', { hasText: 'Mexico and Azerbaijan' }).click();
+  await page.locator('main .card__title a', { hasText: 'Mexico and Azerbaijan' }).click();
   await page.waitForURL('**' + MEXICO);
-  await page.locator('.article__title').waitFor();
+  await page.locator('main .article__title').waitFor();
   assert.match(await page.title(), /^Mexico and Azerbaijan.* — Gazette$/);
   assert.match(await page.locator('.article__meta time').textContent(), /^14 January 2025 17:32$/);
   assert.match(await page.locator('.article__byline').textContent(), /^By \S+/);
@@ -46,7 +46,7 @@ test('home → category → article by clicking links, without console errors', 
   // Back returns to the category page.
   await page.goBack();
   await page.waitForURL('**/category/politics');
-  await page.locator('.category-header__name').waitFor();
+  await page.locator('main .category-header__name').waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -54,11 +54,11 @@ test('home → category → article by clicking links, without console errors', 
 test('scrolling loads more news, and "Load more" is a real URL', async () => {
   const { context, page, problems } = await server.newReader();
   await page.goto(server.url + '/');
-  await page.locator('.feed__cards .card').nth(19).waitFor();
-  const first = await page.locator('.feed__cards .card').count();
+  await page.locator('main .feed__cards .card').nth(19).waitFor();
+  const first = await page.locator('main .feed__cards .card').count();
   assert.equal(first, 20);
   await page.locator('.feed__sentinel').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelectorAll('.feed__cards .card').length > 20);
+  await page.waitForFunction(() => document.querySelectorAll('main .feed__cards .card').length > 20);
   const more = page.locator('.feed__more');
   await more.waitFor();
   const href = await more.getAttribute('href');
@@ -66,9 +66,9 @@ test('scrolling loads more news, and "Load more" is a real URL', async () => {
   // The fallback URL works on its own (no JavaScript state needed).
   const second = await context.newPage();
   await second.goto(server.url + href);
-  await second.locator('.feed__cards .card').first().waitFor();
-  const titles = await page.locator('.feed__cards .card__title').allTextContents();
-  const firstOfNext = await second.locator('.feed__cards .card__title').first().textContent();
+  await second.locator('main .feed__cards .card').first().waitFor();
+  const titles = await page.locator('main .feed__cards .card__title').allTextContents();
+  const firstOfNext = await second.locator('main .feed__cards .card__title').first().textContent();
   assert.ok(!titles.slice(0, 20).includes(firstOfNext), 'the next page starts after the first');
   assert.deepEqual(problems, []);
   await context.close();
@@ -176,9 +176,9 @@ for (const mode of ['status', 'malformed', 'timeout']) {
   test(`every page shows its error view when the API fails (${mode}) and Retry recovers`, { timeout: 120_000 }, async () => {
     const { context, page, problems } = await server.newReader();
     const pages = [
-      ['/', /\/api\/v1\/articles\?lang=en$/, '.feed__cards .card'],
-      ['/category/economy', /\/api\/v1\/categories\/economy\?lang=en$/, '.category-header__name'],
-      [MEXICO, /\/api\/v1\/articles\/mexico-[^/?]*\?lang=en$/, '.article__title'],
+      ['/', /\/api\/v1\/articles\?lang=en$/, 'main .feed__cards .card'],
+      ['/category/economy', /\/api\/v1\/categories\/economy\?lang=en$/, 'main .category-header__name'],
+      [MEXICO, /\/api\/v1\/articles\/mexico-[^/?]*\?lang=en$/, 'main .article__title'],
       ['/search?q=baku', /\/api\/v1\/search\?/, '.search-result'],
     ];
     for (const [path, pattern, content] of pages) {
@@ -206,7 +206,7 @@ test('pages do not shift while they load on a phone (CLS 0)', async () => {
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  for (const [path, ready] of [['/', '.card--lead'], ['/category/politics', '.feed__cards .card'], [MEXICO, '.sidebar .card']]) {
+  for (const [path, ready] of [['/', 'main .card--lead'], ['/category/politics', 'main .feed__cards .card'], [MEXICO, '.sidebar .card']]) {
     await page.goto(server.url + path);
     await page.locator(ready).first().waitFor();
     await page.waitForTimeout(1000);
@@ -239,15 +239,63 @@ test('hostile article content stays inert from the editor API to the reader\'s s
   const dialogs = [];
   page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
   await page.goto(`${server.url}/article/${hostile.slug}`);
-  await page.locator('.article__title').waitFor();
+  await page.locator('main .article__title').waitFor();
   await page.locator('.article__body p', { hasText: 'Second paragraph' }).waitFor();
   await page.waitForTimeout(500);
-  assert.equal(await page.locator('.article__title').textContent(), hostile.title, 'the title is shown as text');
+  assert.equal(await page.locator('main .article__title').textContent(), hostile.title, 'the title is shown as text');
   assert.equal(await page.locator('main script, main iframe, .article__body img').count(), 0);
   const hrefs = await page.locator('.article__body a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
   assert.deepEqual(hrefs, ['https://example.org/']);
   assert.deepEqual(dialogs, []);
   assert.match(await page.title(), /^<img src=x onerror=alert\(1\)> Budget/);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the server\'s first screen shows the headline and picture before the app, which then takes over', async () => {
+  const { context, page, problems } = await server.newReader({ viewport: { width: 412, height: 823 } });
+  // Hold the picture, then the WebAssembly, to see each stage.
+  const hold = () => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    return { held, release };
+  };
+  const picture = hold();
+  const code = hold();
+  let wasmRequested = false;
+  page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasmRequested = true; });
+  await page.route('**/media/stories/*', async (route) => { await picture.held; await route.continue(); });
+  await page.route('**/*.wasm', async (route) => { await code.held; await route.continue(); });
+
+  await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
+  const firstScreen = page.locator('#first-screen');
+  await firstScreen.locator('.article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
+  assert.equal(await firstScreen.getAttribute('aria-hidden'), 'true');
+  await page.waitForTimeout(500);
+  assert.equal(wasmRequested, false, 'the app waits for the first screen\'s picture');
+
+  const wasmStarted = page.waitForRequest((request) => request.url().endsWith('.wasm'));
+  picture.release();
+  await page.waitForFunction(() => {
+    const image = document.querySelector('#first-screen img');
+    return image?.complete && image.naturalWidth > 0;
+  });
+  await wasmStarted;
+  assert.equal(await page.locator('main').count(), 0, 'the app has not started yet');
+
+  code.release();
+  await page.locator('main h1.article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
+  await firstScreen.waitFor({ state: 'detached' });
+  assert.deepEqual(problems, []);
+
+  // A shell made for another address (the service worker's offline fallback is the front
+  // page's) shows no first screen, even before the app starts.
+  const frontPage = await (await fetch(server.url + '/')).text();
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.route('**/article/not-the-front-page', (route) => route.fulfill({ contentType: 'text/html', body: frontPage }));
+  await page.goto(server.url + '/article/not-the-front-page', { waitUntil: 'domcontentloaded' });
+  assert.match(frontPage, /id="first-screen"/);
+  assert.equal(await page.locator('#first-screen').count(), 0);
   await context.close();
 });

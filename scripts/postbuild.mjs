@@ -1,6 +1,7 @@
 // Finishes a release build in dist/ after Trunk (`node scripts/postbuild.mjs [--shell-only] DIR`):
 // 1. minifies the JavaScript with terser (Trunk's own minifier gives up on wasm-bindgen's
-//    output) and updates the integrity hashes index.html gives for it;
+//    output) and updates the integrity hashes index.html gives for it; makes the app start
+//    after the first screen's picture;
 // 2. writes the service worker (scripts/sw-template.js) with this build's precache list;
 // 3. writes NAME.br (brotli, quality 11) and NAME.gz (gzip -9) next to every text asset, so
 //    the server sends precompressed bytes with Content-Encoding.
@@ -40,6 +41,18 @@ for (const path of files(dist)) {
   writeFileSync(path, result.code);
   index = index.replaceAll(before, sri(result.code));
   console.log(`minified ${relative(dist, path)}: ${source.length} → ${result.code.length} bytes`);
+}
+// The app starts once the server's first screen (headline and picture as static HTML, see
+// crates/server/src/http/first_screen.rs) has its picture, so on a slow network the 200 KB of
+// WebAssembly does not compete with the reader's first view; without a first screen it starts
+// at once. Trunk's loader script is edited in place (and the wasm preload it adds dropped).
+if (!shellOnly) {
+  const boot = 'const wasm = await init(';
+  if (!index.includes(boot)) throw new Error('postbuild: Trunk\'s loader script changed; update the first-screen wait');
+  index = index.replace(boot, 'await new Promise((start) => { const picture = document.querySelector(`#first-screen img`); '
+    + 'if (!picture || picture.complete) return start(); picture.addEventListener(`load`, () => requestAnimationFrame(() => setTimeout(start)), { once: true }); '
+    + 'picture.addEventListener(`error`, start, { once: true }); });\n' + boot);
+  index = index.replace(/<link[^>]*rel=preload[^>]*type=application\/wasm>/, '');
 }
 writeFileSync(indexPath, index);
 

@@ -14,7 +14,7 @@ async function visit(label) {
   responses = [];
   const page = await context.newPage();
   await page.goto(origin + '/', { waitUntil: 'networkidle' });
-  await page.locator('.card--lead').waitFor();
+  await page.locator('main .card--lead').waitFor();
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForTimeout(1500);
   let code = 0;

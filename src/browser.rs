@@ -97,6 +97,18 @@ pub async fn share(title: &str, url: &str) {
     let _ = JsFuture::from(window.navigator().share_with_data(&data)).await;
 }
 
+/// Removes the server's static first screen (`#first-screen`) once the page's content is in
+/// place underneath; a moment later, so the app's images are painted first.
+pub fn reveal_page() {
+    after(50, || {
+        if let Some(screen) =
+            document().and_then(|document| document.get_element_by_id("first-screen"))
+        {
+            screen.remove();
+        }
+    });
+}
+
 /// Whether the browser believes it has a network connection.
 pub fn is_online() -> bool {
     window().is_none_or(|window| window.navigator().on_line())

@@ -78,6 +78,7 @@ pub fn NewsFeed(
                         state.try_set(FeedState::Failed(error));
                     }
                 }
+                crate::browser::reveal_page();
             });
         }
     };

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::{ad_size, page_lang, site, NotFoundView};
 use crate::api;
-use crate::browser::{page_url, set_document_meta, visitor_id};
+use crate::browser::{self, page_url, set_document_meta, visitor_id};
 use crate::components::{
     AdSlot, ArticleBody, ArticleList, CardSize, ErrorView, FontControls, Loading, SaveButton,
     ShareBar,
@@ -42,7 +42,11 @@ pub fn ArticlePage() -> impl IntoView {
 
     // Once per article shown: count the visit, set the head, tell the header the translations.
     Effect::new(move |_| {
-        let Some(Ok(article)) = article.get() else {
+        let Some(result) = article.get() else {
+            return;
+        };
+        browser::reveal_page();
+        let Ok(article) = result else {
             return;
         };
         if let Some(info) = site.info() {

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod articles;
 pub mod categories;
 pub mod feeds;
+pub mod first_screen;
 pub mod openapi;
 pub mod search;
 pub mod site;

@@ -737,6 +737,18 @@ async fn the_shell_carries_per_page_meta_and_a_strict_csp() {
     assert!(html.contains(&format!(
         "<link rel=\"preload\" href=\"/api/v1/articles/{MEXICO}?lang=en\""
     )));
+    // The first screen, static HTML at the start of the body, for this address only.
+    assert!(html.contains(&format!(
+        "<body><div id=\"first-screen\" class=\"first-screen\" data-path=\"/article/{MEXICO}\""
+    )));
+    assert!(html.contains(
+        "<p class=\"article__title\">Mexico and Azerbaijan mark 33 years of diplomatic relations</p>"
+    ));
+    let home = body_text(site.get("/").await).await;
+    assert!(home.contains("data-path=\"/\""), "{home}");
+    assert!(home.contains("class=\"card card--lead\""));
+    let search = body_text(site.get("/search?q=x").await).await;
+    assert!(!search.contains("first-screen"));
 
     let ru = body_text(site.get("/ru/category/politics").await).await;
     assert!(ru.starts_with("<!doctype html><html lang=\"ru\""));
@@ -753,7 +765,7 @@ async fn the_shell_carries_per_page_meta_and_a_strict_csp() {
 }
 
 #[tokio::test]
-async fn hostile_titles_cannot_break_out_of_the_head() {
+async fn hostile_titles_cannot_break_out_of_the_head_or_the_first_screen() {
     let site = TestSite::with_dist(Some(SHELL)).await;
     let created = site
         .send_json(
@@ -768,6 +780,10 @@ async fn hostile_titles_cannot_break_out_of_the_head() {
     assert!(!html.contains("<script>alert"), "{html}");
     assert!(html.contains("&lt;/title&gt;&lt;script&gt;alert"));
     assert!(!html.contains("</title><script>"));
+    assert!(html.contains(
+        "<p class=\"article__title\">&lt;/title&gt;&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; Budget</p>"
+    ));
+    assert!(html.contains("<p class=\"article__lead\">A lead &lt;b&gt;with&lt;/b&gt; markup</p>"));
 }
 
 #[tokio::test]

@@ -21,6 +21,7 @@ use gazette_api_types::{Article, Lang};
 use sha2::{Digest, Sha256};
 use tower_http::services::ServeDir;
 
+use super::first_screen;
 use crate::{db, media, AppState};
 
 /// The built `index.html` and the CSP that fits it.
@@ -85,6 +86,14 @@ impl Shell {
             Some(at) => html.insert_str(at, &head),
             None => html.push_str(&head),
         }
+        if let Some(first_screen) = &page.first_screen {
+            let body_start = html
+                .find("<body")
+                .and_then(|start| html[start..].find('>').map(|end| start + end + 1));
+            if let Some(at) = body_start {
+                html.insert_str(at, first_screen);
+            }
+        }
         html
     }
 }
@@ -147,6 +156,8 @@ struct PageMeta {
     /// The page's largest image (its LCP element), fetched early at high priority.
     lead_image: Option<String>,
     robots_noindex: bool,
+    /// The page's first screen as static HTML (`first_screen`), shown until the app is ready.
+    first_screen: Option<String>,
 }
 
 impl PageMeta {
@@ -430,15 +441,39 @@ async fn page_meta(state: &AppState, path: &str) -> Result<(StatusCode, PageMeta
                 limit: 1,
                 ..Default::default()
             };
-            meta.lead_image = db::articles::list(&state.pool, &filter)
+            let lead = db::articles::list(&state.pool, &filter)
                 .await?
                 .into_iter()
                 .next()
-                .and_then(|row| row.into_summary().image)
-                .map(|image| image.url);
+                .map(db::articles::SummaryRow::into_summary);
+            if let Some(lead) = lead {
+                meta.lead_image = lead.image.as_ref().map(|image| image.url.clone());
+                meta.first_screen = Some(first_screen::home(path, &site.name, &lead));
+            }
         }
         AppRoute::Category(slug) => match db::categories::get(&state.pool, slug, lang).await? {
             Some(category) => {
+                let filter = db::articles::ListFilter {
+                    lang,
+                    category: Some(slug),
+                    limit: 1,
+                    ..Default::default()
+                };
+                let newest = db::articles::list(&state.pool, &filter)
+                    .await?
+                    .into_iter()
+                    .next()
+                    .map(db::articles::SummaryRow::into_summary);
+                meta.lead_image = newest
+                    .as_ref()
+                    .and_then(|newest| newest.image.as_ref())
+                    .map(|image| image.url.clone());
+                meta.first_screen = Some(first_screen::category(
+                    path,
+                    &site.name,
+                    &category,
+                    newest.as_ref(),
+                ));
                 meta.title = format!("{} — {}", category.name, site.name);
                 meta.description = category.description;
                 meta.canonical = format!("{base}{prefix}/category/{slug}");
@@ -454,6 +489,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<(StatusCode, PageMeta
             meta.preloads
                 .push(format!("/api/v1/articles/{slug}?lang={}", lang.code()));
             meta.lead_image = article.image.as_ref().map(|image| image.url.clone());
+            meta.first_screen = Some(first_screen::article(path, &site.name, &article));
             meta = article_meta(meta, &article, &base, &site.name);
         }
         AppRoute::Search | AppRoute::Saved => {
