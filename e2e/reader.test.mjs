@@ -51,6 +51,30 @@ test('home → category → article by clicking links, without console errors', 
   await context.close();
 });
 
+test('the front page\'s category blocks are made when the reader scrolls near them', async () => {
+  const { context, page, problems } = await server.newReader();
+  const blockRequests = [];
+  page.on('request', (request) => {
+    if (/\/api\/v1\/articles\?.*category=.*limit=3/.test(request.url())) blockRequests.push(request.url());
+  });
+  await page.goto(server.url + '/');
+  await page.locator('main .feed__cards .card').nth(19).waitFor();
+  assert.equal(await page.locator('.home__block').count(), 0);
+  assert.deepEqual(blockRequests, [], 'no block is requested before the reader comes near');
+  // Scroll to the end of the page (the feed loads its automatic pages on the way).
+  for (let step = 0; step < 10 && (await page.locator('.home__block').count()) === 0; step += 1) {
+    await page.keyboard.press('End');
+    await page.waitForTimeout(300);
+  }
+  const blocks = page.locator('.home__block');
+  await blocks.first().waitFor();
+  assert.equal(await blocks.count(), 6);
+  await page.locator('.home__block .card').nth(17).waitFor();
+  assert.match(await blocks.first().locator('.section-title a').getAttribute('href'), /^\/category\/[a-z-]+$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('scrolling loads more news, and "Load more" is a real URL', async () => {
   const { context, page, problems } = await server.newReader();
   await page.goto(server.url + '/');

@@ -1,5 +1,5 @@
 //! The front page: lead story and latest news (more as the reader scrolls), most read, and a
-//! block per category.
+//! block per category (made when the reader scrolls near them).
 
 use std::rc::Rc;
 
@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{ad_size, page_lang, site};
 use crate::api;
-use crate::browser::set_document_meta;
+use crate::browser::{set_document_meta, VisibilityWatch};
 use crate::components::{AdSlot, ArticleList, CardSize, NewsFeed, PageLoader};
 use crate::i18n::t;
 use crate::{category_href, localized, Categories};
@@ -43,7 +43,28 @@ pub fn HomePage() -> impl IntoView {
     let most_read = LocalResource::new(move || api::most_read(lang));
     let categories = use_context::<Categories>();
 
+    // The category blocks are far below the first screen: they are made (and their requests
+    // sent) when the reader scrolls near them, which keeps the first render short.
+    let blocks_near = RwSignal::new(false);
+    let blocks_anchor = NodeRef::<leptos::html::Div>::new();
+    let watch = StoredValue::new_local(None::<VisibilityWatch>);
+    Effect::new(move |_| {
+        if let Some(anchor) = blocks_anchor.get() {
+            let created = VisibilityWatch::new(&anchor, move || {
+                if !blocks_near.get_untracked() {
+                    blocks_near.set(true);
+                }
+            });
+            if created.is_none() {
+                blocks_near.set(true);
+            }
+            watch.set_value(created);
+        }
+    });
     let blocks = move || {
+        if !blocks_near.get() {
+            return None;
+        }
         categories
             .and_then(|Categories(list)| list.get())
             .and_then(Result::ok)
@@ -91,6 +112,6 @@ pub fn HomePage() -> impl IntoView {
                 <AdSlot placement="sidebar" size=ad_size(site, "sidebar") lang=lang />
             </aside>
         </div>
-        <div class="home__blocks">{blocks}</div>
+        <div class="home__blocks" node_ref=blocks_anchor>{blocks}</div>
     }
 }
