@@ -16,7 +16,11 @@ pub fn OfflineView(
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
     let strings = t(lang);
-    let available = LocalResource::new(pwa::offline_articles);
+    let available = RwSignal::new(None::<Vec<gazette_api_types::ArticleSummary>>);
+    leptos::task::spawn_local(async move {
+        let articles = pwa::offline_articles().await;
+        available.try_set(Some(articles));
+    });
     let list = move || {
         available.get().map(|articles| {
             if articles.is_empty() {
