@@ -323,3 +323,27 @@ test('the server\'s first screen shows the headline and picture before the app, 
   assert.equal(await page.locator('#first-screen').count(), 0);
   await context.close();
 });
+
+test('back from an article returns the reader to where they were in the feed', async () => {
+  const { context, page, problems } = await server.newReader({ viewport: { width: 412, height: 823 } });
+  await page.goto(server.url + '/');
+  await page.locator('main .feed__cards .card').nth(19).waitFor();
+  // Deep enough that the feed's second page had to load on the way down.
+  for (const [depth, card] of [[2500, 8], [7000, 21]]) {
+    await page.evaluate((y) => window.scrollTo(0, y), depth);
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, depth);
+    await page.waitForTimeout(300);
+    const link = page.locator('main .feed__cards .card__title a').nth(card);
+    const title = await link.textContent();
+    await link.click();
+    await page.locator('main h1.article__title', { hasText: title.trim().slice(0, 30) }).waitFor();
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'a new page starts at the top');
+    await page.goBack();
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, depth, { timeout: 10_000 });
+  }
+  // A reload keeps the place too.
+  await page.reload();
+  await page.waitForFunction(() => Math.abs(window.scrollY - 7000) < 2, null, { timeout: 10_000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
