@@ -40,7 +40,19 @@ impl Site {
 
     /// The newsroom's time zone ("Asia/Baku" for the demo), empty until loaded.
     pub fn time_zone(&self) -> String {
-        self.info().map(|info| info.time_zone).unwrap_or_default()
+        self.0.with(|loaded| {
+            loaded
+                .as_ref()
+                .and_then(|result| result.as_ref().ok())
+                .map(|info| info.time_zone.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    /// The time zone as a signal that changes once, when the site information arrives, so
+    /// the dates on a page are formatted again once and nothing else is rebuilt.
+    pub fn time_zone_signal(self) -> Signal<String> {
+        Memo::new(move |_| self.time_zone()).into()
     }
 }
 

@@ -21,14 +21,15 @@ pub enum CardSize {
 #[component]
 pub fn ArticleCard(
     article: ArticleSummary,
-    /// The newsroom's time zone for the time shown.
-    time_zone: String,
+    /// The newsroom's time zone for the time shown (no time is shown until it is known).
+    time_zone: Signal<String>,
     size: CardSize,
 ) -> impl IntoView {
     let lang = article.lang;
     let href = article_href(lang, &article.slug);
     let category_href = category_href(lang, &article.category.slug);
-    let time = format_relative(&article.published_at, lang, &time_zone);
+    let published_at = article.published_at.clone();
+    let time = move || time_zone.with(|zone| format_relative(&published_at, lang, zone));
     let class = match size {
         CardSize::Lead => "card card--lead",
         CardSize::Regular => "card",

@@ -26,16 +26,14 @@ pub fn ArticleList(
             Ok(page) if page.items.is_empty() => {
                 view! { <p class="list__empty">{t(lang).empty_list}</p> }.into_any()
             }
-            Ok(page) => {
-                let time_zone = time_zone.get();
-                page.items
-                    .into_iter()
-                    .map(|article| {
-                        view! { <ArticleCard article=article time_zone=time_zone.clone() size=size /> }
-                    })
-                    .collect_view()
-                    .into_any()
-            }
+            Ok(page) => page
+                .items
+                .into_iter()
+                .map(|article| {
+                    view! { <ArticleCard article=article time_zone=time_zone size=size /> }
+                })
+                .collect_view()
+                .into_any(),
             Err(error) => view! {
                 <ErrorView error=error lang=lang on_retry=move || resource.refetch() />
             }

@@ -119,7 +119,6 @@ pub fn NewsFeed(
         if items.with(Vec::is_empty) && state.get() == FeedState::Loading {
             return view! { <CardsSkeleton count=6 lang=lang /> }.into_any();
         }
-        let time_zone = time_zone.get();
         items
             .get()
             .into_iter()
@@ -130,7 +129,7 @@ pub fn NewsFeed(
                 } else {
                     CardSize::Regular
                 };
-                view! { <ArticleCard article=article time_zone=time_zone.clone() size=size /> }
+                view! { <ArticleCard article=article time_zone=time_zone size=size /> }
             })
             .collect_view()
             .into_any()

@@ -73,12 +73,12 @@ pub fn ArticlePage() -> impl IntoView {
         }
     });
 
-    let time_zone = Signal::derive(move || site.time_zone());
+    let time_zone = site.time_zone_signal();
     let body = move || {
         match article.get() {
         None => view! { <Loading lang=lang /> }.into_any(),
         Some(Ok(article)) => {
-            view! { <ArticleView article=article views=views time_zone=time_zone.get() ad=ad_size(site, "in-article") /> }
+            view! { <ArticleView article=article views=views time_zone=time_zone ad=ad_size(site, "in-article") /> }
                 .into_any()
         }
         Some(Err(error)) if error.is_not_found() => view! { <NotFoundView /> }.into_any(),
@@ -113,7 +113,7 @@ pub fn ArticlePage() -> impl IntoView {
 fn ArticleView(
     article: Article,
     views: RwSignal<Option<u64>>,
-    time_zone: String,
+    time_zone: Signal<String>,
     ad: Signal<Option<(u32, u32)>>,
 ) -> impl IntoView {
     let lang = article.lang;
@@ -121,7 +121,8 @@ fn ArticleView(
     let path = article_href(lang, &article.slug);
     let url = page_url(&path);
     let category_href = category_href(lang, &article.category.slug);
-    let date = format_date_time(&article.published_at, lang, &time_zone);
+    let published_at = article.published_at.clone();
+    let date = move || time_zone.with(|zone| format_date_time(&published_at, lang, zone));
     let stored_views = article.views;
     let shown_views = move || views.get().unwrap_or(stored_views);
     let image_url = article

@@ -23,7 +23,7 @@ pub fn CategoryPage() -> impl IntoView {
         let slug = slug.get();
         async move { api::category(lang, &slug).await }
     });
-    let time_zone = Signal::derive(move || site.time_zone());
+    let time_zone = site.time_zone_signal();
     Effect::new(move |_| {
         if let (Some(Ok(category)), Some(info)) = (category.get(), site.info()) {
             set_document_meta(

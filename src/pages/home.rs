@@ -29,7 +29,7 @@ pub fn HomePage() -> impl IntoView {
             </p>
         }
     });
-    let time_zone = Signal::derive(move || site.time_zone());
+    let time_zone = site.time_zone_signal();
     Effect::new(move |_| {
         if let Some(info) = site.info() {
             set_document_meta(&format!("{} — {}", info.name, info.tagline), &info.tagline);

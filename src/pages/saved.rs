@@ -26,6 +26,7 @@ pub fn SavedPage() -> impl IntoView {
         );
     });
     let saved = LocalResource::new(pwa::saved_articles);
+    let time_zone = site.time_zone_signal();
     let remove = move |article: ArticleSummary| {
         spawn_local(async move {
             let image_url = article.image.map(|image| image.url).unwrap_or_default();
@@ -41,7 +42,6 @@ pub fn SavedPage() -> impl IntoView {
         if articles.is_empty() {
             return view! { <p class="list__empty">{strings.saved_empty}</p> }.into_any();
         }
-        let time_zone = site.time_zone();
         articles
             .into_iter()
             .map(|article| {
@@ -49,7 +49,7 @@ pub fn SavedPage() -> impl IntoView {
                 let removed = article.clone();
                 view! {
                     <div class="saved-item">
-                        <ArticleCard article=article time_zone=time_zone.clone() size=CardSize::Regular />
+                        <ArticleCard article=article time_zone=time_zone size=CardSize::Regular />
                         <button
                             type="button"
                             class="button saved-item__remove"

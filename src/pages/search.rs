@@ -23,6 +23,7 @@ pub fn SearchPage() -> impl IntoView {
         query.with(|query| query.get("q").unwrap_or_default().trim().to_owned())
     });
     let after = Memo::new(move |_| query.with(|query| query.get("after")));
+    let time_zone = site.time_zone_signal();
     let results = LocalResource::new(move || {
         let (text, after) = (text.get(), after.get());
         async move {
@@ -50,7 +51,6 @@ pub fn SearchPage() -> impl IntoView {
                 view! { <p class="search__empty">{strings.search_empty}</p> }.into_any()
             }
             Ok(Some(page)) => {
-                let time_zone = site.time_zone();
                 let next = page.next_cursor.map(|cursor| {
                     let href = format!(
                         "{}?q={}&after={cursor}",
@@ -61,7 +61,7 @@ pub fn SearchPage() -> impl IntoView {
                 });
                 view! {
                     <ol class="search__results">
-                        {page.items.into_iter().map(|hit| view! { <SearchResult hit=hit time_zone=time_zone.clone() /> }).collect_view()}
+                        {page.items.into_iter().map(|hit| view! { <SearchResult hit=hit time_zone=time_zone /> }).collect_view()}
                     </ol>
                     {next}
                 }
@@ -93,10 +93,11 @@ pub fn SearchPage() -> impl IntoView {
 
 /// One result: the highlighted title linking to the article, time and snippet.
 #[component]
-fn SearchResult(hit: SearchHit, time_zone: String) -> impl IntoView {
+fn SearchResult(hit: SearchHit, time_zone: Signal<String>) -> impl IntoView {
     let article = hit.article;
     let href = article_href(article.lang, &article.slug);
-    let time = format_relative(&article.published_at, article.lang, &time_zone);
+    let (published_at, lang) = (article.published_at.clone(), article.lang);
+    let time = move || time_zone.with(|zone| format_relative(&published_at, lang, zone));
     view! {
         <li class="search-result">
             <span class="search-result__category">{article.category.name}</span>
