@@ -194,11 +194,14 @@ test('"Install app" appears when Chromium offers installation and goes once inst
   await install.waitFor({ timeout: 20_000 });
   const footerInstall = page.locator('.site-footer').getByRole('button', { name: 'Install app' });
   await footerInstall.waitFor();
+  const headerInstall = page.locator('.site-header').getByRole('button', { name: 'Install app' });
+  await headerInstall.waitFor();
   // Headless Chromium cannot finish an installation, so the test sends the event a finished
   // installation sends.
   await page.evaluate(() => window.dispatchEvent(new Event('appinstalled')));
   await install.waitFor({ state: 'detached' });
   await footerInstall.waitFor({ state: 'detached' });
+  await headerInstall.waitFor({ state: 'detached' });
 
   // "Not now" is remembered.
   await page.reload();

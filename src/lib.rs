@@ -196,6 +196,7 @@ fn Layout() -> impl IntoView {
             language_links=language_links
             query=search_text
             on_search=on_search
+            install_offer=app_status.can_install
         />
         <main id="main" class="page" tabindex="-1">
             <Routes fallback=NotFoundPage>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::{app_links, social_links, ExternalLinks};
 use crate::i18n::t;
 use crate::prefs::{current_theme, save_lang, set_theme, Theme};
+use crate::pwa;
 use crate::{category_href, localized};
 
 /// The header of every page.
@@ -21,6 +22,8 @@ pub fn SiteHeader(
     query: Signal<String>,
     /// Called with the reader's search text.
     on_search: Callback<String>,
+    /// Whether the browser offers to install the app ("Install app" beside the store links).
+    install_offer: RwSignal<bool>,
 ) -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
@@ -130,6 +133,18 @@ pub fn SiteHeader(
                     label=Signal::derive(move || t(lang.get()).get_the_app)
                     links=Signal::derive(move || app_links(site.get()))
                 />
+                <Show when=move || install_offer.get()>
+                    <button
+                        type="button"
+                        class="link-button site-header__install"
+                        on:click=move |_| {
+                            install_offer.set(false);
+                            pwa::install();
+                        }
+                    >
+                        {move || t(lang.get()).install_app}
+                    </button>
+                </Show>
             </div>
             <nav class="nav" aria-label=move || t(lang.get()).sections>
                 <button
