@@ -2,5 +2,7 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(gazette::App);
+    // Mount in a task of its own, after the one that started the WebAssembly, so a slow phone
+    // runs two shorter tasks instead of one long one and stays responsive in between.
+    gazette::browser::after(0, || leptos::mount::mount_to_body(gazette::App));
 }
