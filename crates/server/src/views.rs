@@ -12,6 +12,10 @@ use sqlx::SqlitePool;
 #[derive(Debug, Default)]
 pub struct ViewCounter {
     inner: Mutex<Counts>,
+    /// Readers of a counter (stored value + pending) hold it shared; a flush, which moves
+    /// pending visits into the database, holds it alone, so no reader sees a visit twice or
+    /// misses one in between.
+    flush_gate: tokio::sync::RwLock<()>,
 }
 
 #[derive(Debug, Default)]
@@ -40,6 +44,11 @@ impl ViewCounter {
         true
     }
 
+    /// Hold this while reading a stored counter and adding `pending` to it.
+    pub async fn read_gate(&self) -> tokio::sync::RwLockReadGuard<'_, ()> {
+        self.flush_gate.read().await
+    }
+
     /// Visits to `article_id` counted but not yet written to the database.
     pub fn pending(&self, article_id: i64) -> u64 {
         self.lock().pending.get(&article_id).copied().unwrap_or(0)
@@ -47,6 +56,7 @@ impl ViewCounter {
 
     /// Writes pending counts to the database; on failure they are kept for the next flush.
     pub async fn flush(&self, pool: &SqlitePool) -> Result<usize, sqlx::Error> {
+        let _alone = self.flush_gate.write().await;
         let batch: Vec<(i64, u64)> = self.lock().pending.drain().collect();
         if batch.is_empty() {
             return Ok(0);

@@ -137,6 +137,7 @@ pub async fn get_article(
 
 /// A published article by language and slug, or a 404 naming the slug.
 pub async fn load_article(state: &AppState, lang: Lang, slug: &str) -> ApiResult<Article> {
+    let _consistent = state.views.read_gate().await;
     let row = db::articles::get(&state.pool, lang, slug)
         .await?
         .ok_or_else(|| not_found(slug))?;
@@ -214,6 +215,7 @@ pub async fn count_view(
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
 ) -> ApiResult<Json<ViewCount>> {
     let lang = parse_lang(query.lang.as_deref())?;
+    let _consistent = state.views.read_gate().await;
     let (id, stored) = db::articles::published_views(&state.pool, lang, &slug)
         .await?
         .ok_or_else(|| not_found(&slug))?;
