@@ -4,9 +4,8 @@
 use gazette_api_types::{Category, Lang, SiteInfo};
 use leptos::prelude::*;
 
-use super::{social_links, ExternalLinks};
+use super::{social_links, ExternalLinks, InstallButton};
 use crate::i18n::t;
-use crate::pwa;
 use crate::{category_href, localized};
 
 /// The footer of every page.
@@ -43,20 +42,9 @@ pub fn SiteFooter(
                 <li>
                     <a href=move || localized(lang.get(), "/saved")>{move || t(lang.get()).saved_articles}</a>
                 </li>
-                <Show when=move || install_offer.get()>
-                    <li>
-                        <button
-                            type="button"
-                            class="link-button"
-                            on:click=move |_| {
-                                install_offer.set(false);
-                                pwa::install();
-                            }
-                        >
-                            {move || t(lang.get()).install_app}
-                        </button>
-                    </li>
-                </Show>
+                <li>
+                    <InstallButton lang=lang offer=install_offer class="link-button" />
+                </li>
             </ul>
             <ExternalLinks
                 block="social"

@@ -4,10 +4,9 @@
 use gazette_api_types::{Category, Lang, SiteInfo};
 use leptos::prelude::*;
 
-use super::{app_links, social_links, ExternalLinks};
+use super::{app_links, social_links, ExternalLinks, InstallButton};
 use crate::i18n::t;
 use crate::prefs::{current_theme, save_lang, set_theme, Theme};
-use crate::pwa;
 use crate::{category_href, localized};
 
 /// The header of every page.
@@ -133,18 +132,7 @@ pub fn SiteHeader(
                     label=Signal::derive(move || t(lang.get()).get_the_app)
                     links=Signal::derive(move || app_links(site.get()))
                 />
-                <Show when=move || install_offer.get()>
-                    <button
-                        type="button"
-                        class="link-button site-header__install"
-                        on:click=move |_| {
-                            install_offer.set(false);
-                            pwa::install();
-                        }
-                    >
-                        {move || t(lang.get()).install_app}
-                    </button>
-                </Show>
+                <InstallButton lang=lang offer=install_offer class="link-button site-header__install" />
             </div>
             <nav class="nav" aria-label=move || t(lang.get()).sections>
                 <button

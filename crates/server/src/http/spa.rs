@@ -436,34 +436,14 @@ async fn page_meta(state: &AppState, path: &str) -> Result<(StatusCode, PageMeta
             meta.alternates = same_in_every_language("/");
             meta.preloads
                 .push(format!("/api/v1/articles?lang={}", lang.code()));
-            let filter = db::articles::ListFilter {
-                lang,
-                limit: 1,
-                ..Default::default()
-            };
-            let lead = db::articles::list(&state.pool, &filter)
-                .await?
-                .into_iter()
-                .next()
-                .map(db::articles::SummaryRow::into_summary);
-            if let Some(lead) = lead {
+            if let Some(lead) = newest_story(state, lang, None).await? {
                 meta.lead_image = lead.image.as_ref().map(|image| image.url.clone());
                 meta.first_screen = Some(first_screen::home(path, &site.name, &lead));
             }
         }
         AppRoute::Category(slug) => match db::categories::get(&state.pool, slug, lang).await? {
             Some(category) => {
-                let filter = db::articles::ListFilter {
-                    lang,
-                    category: Some(slug),
-                    limit: 1,
-                    ..Default::default()
-                };
-                let newest = db::articles::list(&state.pool, &filter)
-                    .await?
-                    .into_iter()
-                    .next()
-                    .map(db::articles::SummaryRow::into_summary);
+                let newest = newest_story(state, lang, Some(slug)).await?;
                 meta.lead_image = newest
                     .as_ref()
                     .and_then(|newest| newest.image.as_ref())
@@ -498,6 +478,25 @@ async fn page_meta(state: &AppState, path: &str) -> Result<(StatusCode, PageMeta
         AppRoute::Unknown => return Ok((StatusCode::NOT_FOUND, not_found_meta(meta))),
     }
     Ok((StatusCode::OK, meta))
+}
+
+/// The newest published story in `lang`, of one category or of all: a page's lead.
+async fn newest_story(
+    state: &AppState,
+    lang: Lang,
+    category: Option<&str>,
+) -> Result<Option<gazette_api_types::ArticleSummary>, sqlx::Error> {
+    let filter = db::articles::ListFilter {
+        lang,
+        category,
+        limit: 1,
+        ..Default::default()
+    };
+    Ok(db::articles::list(&state.pool, &filter)
+        .await?
+        .into_iter()
+        .next()
+        .map(db::articles::SummaryRow::into_summary))
 }
 
 fn not_found_meta(meta: PageMeta) -> PageMeta {
