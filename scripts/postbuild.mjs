@@ -43,7 +43,7 @@ for (const path of files(dist)) {
   console.log(`minified ${relative(dist, path)}: ${source.length} → ${result.code.length} bytes`);
 }
 // The app starts once the server's first screen (headline and picture as static HTML, see
-// crates/server/src/http/first_screen.rs) has its picture, so on a slow network the 200 KB of
+// crates/server/src/web/first_screen.rs) has its picture, so on a slow network the 200 KB of
 // WebAssembly does not compete with the reader's first view; without a first screen it starts
 // at once. Trunk's loader script is edited in place (and the wasm preload it adds dropped).
 if (!shellOnly) {

@@ -6,6 +6,9 @@
 //   revalidate. Images: cache first. Every runtime cache keeps a bounded number of entries.
 // - Articles the reader saved (src/pwa.js keeps them in gazette-saved-v1) are served from that
 //   cache offline too; the worker never deletes it.
+// - The API's paths come from the app (src/pwa.rs registers `/sw.js?api=/api/v1&articles=
+//   /api/v1/articles/`, from the contract crate); a worker registered without them caches no
+//   API answers.
 // - A new build's worker waits until the reader presses Refresh (message 'skip-waiting'), so a
 //   page never mixes one build's shell with another's code.
 const VERSION = '__GAZETTE_VERSION__';
@@ -21,6 +24,17 @@ const API_LIMIT = 200;
 // Lookups ignore Vary: the server varies API answers on Origin (CORS), and the page's
 // preloads send one while the app's own requests do not; the answer is the same.
 const LOOKUP = { ignoreVary: true };
+const PARAMS = new URL(self.location).searchParams;
+/** Every API path starts with this (empty: no API caching). */
+const API_PREFIX = PARAMS.get('api') ?? '';
+/** One article's path is this + its slug (empty: no article is network-first). */
+const ARTICLES = PARAMS.get('articles') ?? '';
+
+/** Whether `path` is one article's API path: the articles prefix and a slug. */
+function isArticle(path) {
+  return ARTICLES !== '' && path.startsWith(ARTICLES) && path.length > ARTICLES.length
+    && !path.slice(ARTICLES.length).includes('/');
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -52,9 +66,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(page(request));
   } else if (PRECACHE.includes(url.pathname)) {
     event.respondWith(cacheFirst(APP_CACHE, request));
-  } else if (/^\/api\/v1\/articles\/[^/]+$/.test(url.pathname)) {
+  } else if (isArticle(url.pathname)) {
     event.respondWith(networkFirst(API_CACHE, request));
-  } else if (url.pathname.startsWith('/api/v1/')) {
+  } else if (API_PREFIX !== '' && url.pathname.startsWith(API_PREFIX + '/')) {
     event.respondWith(staleWhileRevalidate(API_CACHE, request, event));
   } else if (url.pathname.startsWith('/media/')) {
     event.respondWith(image(request));

@@ -1,5 +1,7 @@
 //! The only place the front end speaks HTTP: one typed function per endpoint of the JSON
-//! contract (`gazette-api-types`), each returning `Result<T, ApiError>`.
+//! contract (`gazette-api-types`), each returning `Result<T, ApiError>`. Every request path
+//! comes from `gazette_api_types::routes::api`, the functions the server's preloads use too, so
+//! a preloaded answer is the one the app asks for.
 //!
 //! Requests go to the same origin unless the page names another API origin in
 //! `<meta name="gazette-api-origin" content="https://api.example">` (or the build sets
@@ -8,8 +10,10 @@
 //! the network is unwrapped: a failed request, an error status or a body that is not the
 //! expected JSON all become an [`ApiError`] that pages show with a Retry button.
 
+use gazette_api_types::routes::api;
 use gazette_api_types::{
-    Article, ArticlePage, CategoryList, Lang, SearchPage, SiteInfo, ViewCount, API_PREFIX,
+    Article, ArticleList, Category, CategoryList, ErrorBody, Lang, SearchResults, SiteInfo,
+    ViewCount, VISITOR_HEADER,
 };
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
@@ -23,7 +27,12 @@ pub enum ApiError {
     /// No response: offline, DNS, connection refused, aborted.
     Network,
     /// The server answered with an error status; `message` is its JSON error message if any.
-    Status { status: u16, message: String },
+    Status {
+        /// The HTTP status code.
+        status: u16,
+        /// The message of the contract's error body (`ErrorBody`), empty without one.
+        message: String,
+    },
     /// The response was not the JSON this version of the front end understands.
     Malformed,
 }
@@ -38,8 +47,11 @@ impl ApiError {
 /// How long a request may take before it is abandoned as failed.
 pub const REQUEST_TIMEOUT_MS: i32 = 10_000;
 
-/// Header with the reader's anonymous id, so the server counts a visit once per reader.
-const VISITOR_HEADER: &str = "x-gazette-visitor";
+/// How many related articles an article page shows.
+const RELATED_LIMIT: u32 = 4;
+
+/// How many articles the "Most read" list shows.
+const MOST_READ_LIMIT: u32 = 5;
 
 /// Where the API lives: the page's `gazette-api-origin` meta tag, the build's
 /// `GAZETTE_API_ORIGIN`, or this origin.
@@ -60,12 +72,7 @@ fn api_origin() -> String {
         .to_owned()
 }
 
-/// Percent-encodes a query value.
-fn encode(value: &str) -> String {
-    String::from(js_sys::encode_uri_component(value))
-}
-
-/// Sends a request to `{API_PREFIX}{path}` and decodes the JSON answer as `T`.
+/// Sends a request to `path` (an API path from `routes::api`, with its prefix) and decodes the JSON answer as `T`.
 async fn request<T: DeserializeOwned>(
     method: &str,
     path: &str,
@@ -90,7 +97,7 @@ async fn request<T: DeserializeOwned>(
             on_cleanup(move || controller.abort());
         }
     }
-    let url = format!("{}{API_PREFIX}{path}", api_origin());
+    let url = format!("{}{path}", api_origin());
     let response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
         .await
         .map_err(|_| ApiError::Network)?;
@@ -102,7 +109,7 @@ async fn request<T: DeserializeOwned>(
         .as_string()
         .unwrap_or_default();
     if !response.ok() {
-        let message = serde_json::from_str::<gazette_api_types::ApiError>(&text)
+        let message = serde_json::from_str::<ErrorBody>(&text)
             .map(|body| body.error.message)
             .unwrap_or_default();
         return Err(ApiError::Status {
@@ -113,28 +120,24 @@ async fn request<T: DeserializeOwned>(
     serde_json::from_str(&text).map_err(|_| ApiError::Malformed)
 }
 
+/// `GET path`, decoded as `T`.
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     request("GET", path, None).await
 }
 
 /// The site's name, links, footer texts and ad slots in `lang`.
 pub async fn site(lang: Lang) -> Result<SiteInfo, ApiError> {
-    get(&format!("/site?lang={}", lang.code())).await
+    get(&api::site(lang)).await
 }
 
 /// The categories in navigation order.
 pub async fn categories(lang: Lang) -> Result<CategoryList, ApiError> {
-    get(&format!("/categories?lang={}", lang.code())).await
+    get(&api::categories(lang)).await
 }
 
 /// One category with its name and description.
-pub async fn category(lang: Lang, slug: &str) -> Result<gazette_api_types::Category, ApiError> {
-    get(&format!(
-        "/categories/{}?lang={}",
-        encode(slug),
-        lang.code()
-    ))
-    .await
+pub async fn category(lang: Lang, slug: &str) -> Result<Category, ApiError> {
+    get(&api::category(lang, slug)).await
 }
 
 /// One page of the newest articles, optionally of one category, after `cursor`.
@@ -143,60 +146,40 @@ pub async fn articles(
     category: Option<&str>,
     cursor: Option<&str>,
     limit: Option<u32>,
-) -> Result<ArticlePage, ApiError> {
-    let mut path = format!("/articles?lang={}", lang.code());
-    if let Some(category) = category {
-        path.push_str(&format!("&category={}", encode(category)));
-    }
-    if let Some(cursor) = cursor {
-        path.push_str(&format!("&cursor={}", encode(cursor)));
-    }
-    if let Some(limit) = limit {
-        path.push_str(&format!("&limit={limit}"));
-    }
-    get(&path).await
-}
-
-fn article_path(lang: Lang, slug: &str) -> String {
-    format!("/articles/{}?lang={}", encode(slug), lang.code())
+) -> Result<ArticleList, ApiError> {
+    get(&api::articles(lang, category, cursor, limit)).await
 }
 
 /// One article.
 pub async fn article(lang: Lang, slug: &str) -> Result<Article, ApiError> {
-    get(&article_path(lang, slug)).await
+    get(&api::article(lang, slug)).await
 }
 
 /// The full address `article` requests, under which the reader's saved copy is kept.
 pub fn article_url(lang: Lang, slug: &str) -> String {
-    format!("{}{API_PREFIX}{}", api_origin(), article_path(lang, slug))
+    format!("{}{}", api_origin(), api::article(lang, slug))
 }
 
 /// Newest articles of the same category as `slug`.
-pub async fn related(lang: Lang, slug: &str) -> Result<ArticlePage, ApiError> {
-    get(&format!(
-        "/articles/{}/related?lang={}&limit=4",
-        encode(slug),
-        lang.code()
-    ))
-    .await
+pub async fn related(lang: Lang, slug: &str) -> Result<ArticleList, ApiError> {
+    get(&api::related(lang, slug, RELATED_LIMIT)).await
 }
 
 /// The most viewed articles.
-pub async fn most_read(lang: Lang) -> Result<ArticlePage, ApiError> {
-    get(&format!("/most-read?lang={}&limit=5", lang.code())).await
+pub async fn most_read(lang: Lang) -> Result<ArticleList, ApiError> {
+    get(&api::most_read(lang, MOST_READ_LIMIT)).await
 }
 
 /// Search results for `query`, after `cursor`.
-pub async fn search(lang: Lang, query: &str, cursor: Option<&str>) -> Result<SearchPage, ApiError> {
-    let mut path = format!("/search?lang={}&q={}", lang.code(), encode(query));
-    if let Some(cursor) = cursor {
-        path.push_str(&format!("&cursor={}", encode(cursor)));
-    }
-    get(&path).await
+pub async fn search(
+    lang: Lang,
+    query: &str,
+    cursor: Option<&str>,
+) -> Result<SearchResults, ApiError> {
+    get(&api::search(lang, query, cursor)).await
 }
 
 /// Counts this reader's visit to an article and returns the new counter.
 pub async fn count_view(lang: Lang, slug: &str, visitor: &str) -> Result<ViewCount, ApiError> {
-    let path = format!("/articles/{}/views?lang={}", encode(slug), lang.code());
-    request("POST", &path, Some(visitor)).await
+    request("POST", &api::views(lang, slug), Some(visitor)).await
 }

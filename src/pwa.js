@@ -8,17 +8,22 @@
 const SAVED = 'gazette-saved-v1';
 /** The service worker's cache of API answers (see scripts/sw-template.js). */
 const API_CACHE_PREFIX = 'gazette-api-';
-const ARTICLE_PATH = /^\/api\/v1\/articles\/[^/]+$/;
+
+/** Whether `path` is one article's API path: `articles` (the contract's prefix) + a slug. */
+function isArticlePath(path, articles) {
+  return path.startsWith(articles) && path.length > articles.length && !path.slice(articles.length).includes('/');
+}
 
 /**
- * Registers /sw.js and calls `onUpdate()` when a new build's worker is installed and waiting,
+ * Registers the worker at `scriptUrl` (/sw.js with the API paths, from src/pwa.rs) and calls
+ * `onUpdate()` when a new build's worker is installed and waiting,
  * now or later (the browser checks on every navigation; we also check when the reader comes
  * back to the tab, so a tab left open for days hears of new builds too).
  */
-export function startWorker(onUpdate) {
+export function startWorker(scriptUrl, onUpdate) {
   const container = navigator.serviceWorker;
   if (!container) return;
-  container.register('/sw.js').then((registration) => {
+  container.register(scriptUrl).then((registration) => {
     const announce = () => {
       if (registration.waiting && container.controller) onUpdate();
     };
@@ -111,32 +116,34 @@ export async function isSaved(articleUrl) {
   return (await cache.match(articleUrl, { ignoreVary: true })) !== undefined;
 }
 
-/** The saved articles, newest first, as a JSON array of article summaries. */
-export async function savedArticles() {
-  return JSON.stringify(await articlesIn([SAVED]));
+/** The saved articles, newest first, as a JSON array of article answers. */
+export async function savedArticles(articles) {
+  return JSON.stringify(await articlesIn([SAVED], articles));
 }
 
 /** Every article readable offline (saved or cached by the worker), as a JSON array. */
-export async function offlineArticles() {
+export async function offlineArticles(articles) {
   if (!self.caches) return '[]';
   const names = (await caches.keys()).filter((name) => name === SAVED || name.startsWith(API_CACHE_PREFIX));
-  return JSON.stringify(await articlesIn(names));
+  return JSON.stringify(await articlesIn(names, articles));
 }
 
-/** The article summaries stored in the caches `names`, newest first, each article once. */
-async function articlesIn(names) {
+/**
+ * The article answers stored in the caches `names` under the API path prefix `articles`,
+ * newest first, each article once. The app reads their summary fields (src/pwa.rs).
+ */
+async function articlesIn(names, articles) {
   const found = new Map();
   if (!self.caches) return [];
   for (const name of names) {
     const cache = await caches.open(name);
     for (const request of (await cache.keys()).reverse()) {
-      if (!ARTICLE_PATH.test(new URL(request.url).pathname)) continue;
+      if (!isArticlePath(new URL(request.url).pathname, articles)) continue;
       try {
         const article = await (await cache.match(request)).json();
         const key = `${article.lang}/${article.slug}`;
         if (found.has(key)) continue;
-        const { slug, lang, title, lead, category, author, published_at, image } = article;
-        found.set(key, { slug, lang, title, lead, category, author, published_at, image });
+        found.set(key, article);
       } catch {
         // Not an article answer (an error page kept by mistake): skip it.
       }

@@ -6,14 +6,15 @@
 //! articles live in the Cache API (`gazette-saved-v1`), which the service worker reads when the
 //! network is gone and never clears, so they survive reloads, browser restarts and new builds.
 
-use gazette_api_types::ArticleSummary;
+use gazette_api_types::routes::{api::ARTICLES, encode};
+use gazette_api_types::{ArticleSummary, API_PREFIX};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/pwa.js")]
 extern "C" {
     #[wasm_bindgen(js_name = startWorker)]
-    fn start_worker(on_update: &js_sys::Function);
+    fn start_worker(script_url: &str, on_update: &js_sys::Function);
     #[wasm_bindgen(js_name = applyUpdate)]
     fn apply_update_js();
     #[wasm_bindgen(js_name = watchInstall)]
@@ -27,9 +28,9 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = isSaved)]
     async fn is_saved_js(article_url: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = savedArticles)]
-    async fn saved_articles_js() -> Result<JsValue, JsValue>;
+    async fn saved_articles_js(articles: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = offlineArticles)]
-    async fn offline_articles_js() -> Result<JsValue, JsValue>;
+    async fn offline_articles_js(articles: &str) -> Result<JsValue, JsValue>;
 }
 
 /// What the app knows about new builds and installation, for the prompts at the bottom.
@@ -41,6 +42,16 @@ pub struct AppStatus {
     pub can_install: RwSignal<bool>,
 }
 
+/// The service worker's address: `/sw.js` told the contract's API paths, so the worker caches
+/// exactly the API (`api=`) and keeps articles (`articles=`) network-first.
+fn worker_url() -> String {
+    format!(
+        "/sw.js?api={}&articles={}",
+        encode(API_PREFIX),
+        encode(ARTICLES)
+    )
+}
+
 /// Registers the service worker (`/sw.js`, written by the release build; development builds
 /// have none and go without) and starts listening for new builds and install offers.
 pub fn start() -> AppStatus {
@@ -50,7 +61,7 @@ pub fn start() -> AppStatus {
     };
     // These listeners live as long as the page, so their closures are never dropped.
     let on_update = Closure::<dyn Fn()>::new(move || status.update_ready.set(true));
-    start_worker(on_update.as_ref().unchecked_ref());
+    start_worker(&worker_url(), on_update.as_ref().unchecked_ref());
     on_update.forget();
     let on_install = Closure::<dyn Fn(bool)>::new(move |offered| status.can_install.set(offered));
     watch_install(on_install.as_ref().unchecked_ref());
@@ -88,14 +99,15 @@ pub async fn is_saved(article_url: &str) -> bool {
 
 /// The saved articles, newest first; `None` when the browser's storage is unavailable.
 pub async fn saved_articles() -> Option<Vec<ArticleSummary>> {
-    decode(saved_articles_js().await)
+    decode(saved_articles_js(ARTICLES).await)
 }
 
 /// Every article the app can show without network (saved, or kept by the service worker).
 pub async fn offline_articles() -> Vec<ArticleSummary> {
-    decode(offline_articles_js().await).unwrap_or_default()
+    decode(offline_articles_js(ARTICLES).await).unwrap_or_default()
 }
 
+/// The summaries in a JSON array of stored article answers (their other fields are ignored).
 fn decode(json: Result<JsValue, JsValue>) -> Option<Vec<ArticleSummary>> {
     serde_json::from_str(&json.ok()?.as_string()?).ok()
 }

@@ -1,41 +1,21 @@
 //! Browser tests of components and helpers, in headless Chromium (wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
-use gazette::components::{share_links, ArticleBody, FontControls, Toast, Toaster};
-use gazette::i18n::format_date_time;
-use gazette::{lang_of_path, localized, switch_href, unlocalized};
+#[path = "support/dom.rs"]
+mod support;
+
+use gazette::components::{share_links, ArticleBody, FontControls, Toast};
+use gazette::i18n::{fill, format_date_time, format_relative, t};
+use gazette::state::Toaster;
+use gazette::urls::{after_href, article_href, search_href, switch_href};
+use gazette_api_types::routes::{lang_of_path, localized, unlocalized};
 use gazette_api_types::{Block, Inline, Lang, Translation};
 use leptos::prelude::*;
+use support::{container, document, sleep};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .expect("document")
-}
-
-/// A fresh element to mount one test's view into.
-fn container() -> web_sys::HtmlElement {
-    let element = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&element)
-        .expect("append");
-    element.unchecked_into()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
 
 #[wasm_bindgen_test]
 fn hostile_article_text_stays_text() {
@@ -240,4 +220,29 @@ fn urls_carry_the_language_and_the_switch_finds_translations() {
         switch_href("/ru/category/sport", Lang::Ru, Lang::En, None),
         "/category/sport"
     );
+}
+
+#[wasm_bindgen_test]
+fn messages_put_their_values_where_each_language_wants_them() {
+    assert_eq!(fill(t(Lang::En).views, "count", "389"), "Views: 389");
+    assert_eq!(fill(t(Lang::Ru).by, "author", "Анна"), "Автор: Анна");
+    assert_eq!(
+        fill(t(Lang::Hy).search_results_for, "query", "նավթ"),
+        "Արդյունքներ՝ «նավթ»"
+    );
+    let five_minutes_ago = js_sys::Date::new(&(js_sys::Date::now() - 300_000.0).into());
+    let time = String::from(five_minutes_ago.to_iso_string());
+    assert_eq!(format_relative(&time, Lang::En, "Asia/Baku"), "5 min ago");
+    assert_eq!(format_relative(&time, Lang::Ru, "Asia/Baku"), "5 мин назад");
+}
+
+#[wasm_bindgen_test]
+fn links_are_built_from_the_contract_routes() {
+    assert_eq!(article_href(Lang::Hy, "x"), "/hy/article/x");
+    assert_eq!(after_href("/", "abc_-1"), "/?after=abc_-1");
+    assert_eq!(
+        search_href(Lang::Ru, "нефть & газ", Some("c1")),
+        "/ru/search?q=%D0%BD%D0%B5%D1%84%D1%82%D1%8C%20%26%20%D0%B3%D0%B0%D0%B7&after=c1"
+    );
+    assert_eq!(search_href(Lang::En, "oil", None), "/search?q=oil");
 }

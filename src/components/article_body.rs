@@ -1,6 +1,8 @@
 //! An article body from typed blocks. Every text is a text node: nothing from the article is
-//! ever parsed as HTML, so hostile content stays visible text.
+//! ever parsed as HTML, so hostile content stays visible text, and links pass the contract's
+//! allowlist (`gazette_api_types::links::safe_href`) whatever the backend sent.
 
+use gazette_api_types::links::safe_href;
 use gazette_api_types::{Block, Inline};
 use leptos::prelude::*;
 
@@ -75,18 +77,6 @@ fn render_block(block: Block) -> AnyView {
             .into_any()
         }
     }
-}
-
-/// A link target the reader may follow: `http(s)`, `mailto` or a site path; anything else
-/// (`javascript:`, `data:`) is dropped even if a backend sent it.
-pub fn safe_href(href: &str) -> Option<String> {
-    let trimmed = href.trim();
-    let lower = trimmed.to_ascii_lowercase();
-    let allowed = lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("mailto:")
-        || (lower.starts_with('/') && !lower.starts_with("//"));
-    allowed.then(|| trimmed.to_owned())
 }
 
 fn render_inlines(inlines: Vec<Inline>) -> Vec<AnyView> {

@@ -4,7 +4,7 @@ use gazette_api_types::ArticleSummary;
 use leptos::prelude::*;
 
 use crate::i18n::format_relative;
-use crate::{article_href, category_href};
+use crate::urls::{article_href, category_href};
 
 /// How prominent a card is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,8 +5,11 @@ use leptos::prelude::*;
 /// One outside link: a key for styling (`telegram`, `app-store`), its name and address.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExternalLink {
+    /// Styling key: the network or store (`telegram`, `app-store`).
     pub key: String,
+    /// The name shown.
     pub name: String,
+    /// Where it leads.
     pub url: String,
 }
 

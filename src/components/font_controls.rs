@@ -4,7 +4,7 @@
 use gazette_api_types::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::prefs::{saved_text_size, set_text_size, TEXT_SIZES};
 
 /// The two buttons and a live region saying the size now.
@@ -21,11 +21,8 @@ pub fn FontControls(lang: Lang) -> impl IntoView {
         set_text_size(next);
     };
     let percent = move || {
-        format!(
-            "{}: {}%",
-            strings.text_size_now,
-            (TEXT_SIZES[step.get()] * 100.0).round()
-        )
+        let percent = (TEXT_SIZES[step.get()] * 100.0).round();
+        fill(strings.text_size_now, "percent", &percent.to_string())
     };
     view! {
         <div class="font-controls" role="group" aria-label=strings.text_size>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{social_links, ExternalLinks, InstallButton};
 use crate::i18n::t;
-use crate::{category_href, localized};
+use crate::urls::{category_href, feed_href, saved_href};
 
 /// The footer of every page.
 #[component]
@@ -37,10 +37,10 @@ pub fn SiteFooter(
             <ul class="site-footer__links">
                 {links}
                 <li>
-                    <a href=move || format!("/feeds/{}.xml", lang.get().code())>{move || t(lang.get()).rss}</a>
+                    <a href=move || feed_href(lang.get())>{move || t(lang.get()).rss}</a>
                 </li>
                 <li>
-                    <a href=move || localized(lang.get(), "/saved")>{move || t(lang.get()).saved_articles}</a>
+                    <a href=move || saved_href(lang.get())>{move || t(lang.get()).saved_articles}</a>
                 </li>
                 <li>
                     <InstallButton lang=lang offer=install_offer class="link-button" />

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{app_links, social_links, ExternalLinks, InstallButton};
 use crate::i18n::t;
 use crate::prefs::{current_theme, save_lang, set_theme, Theme};
-use crate::{category_href, localized};
+use crate::urls::{category_href, home_href, saved_href, search_page_href};
 
 /// The header of every page.
 #[component]
@@ -86,10 +86,10 @@ pub fn SiteHeader(
     view! {
         <header class="site-header">
             <div class="site-header__top">
-                <a class="site-header__logo" href=move || localized(lang.get(), "/")>
+                <a class="site-header__logo" href=move || home_href(lang.get())>
                     {name}
                 </a>
-                <form class="search-form" role="search" action=move || localized(lang.get(), "/search") method="get" on:submit=submit>
+                <form class="search-form" role="search" action=move || search_page_href(lang.get()) method="get" on:submit=submit>
                     <label class="visually-hidden" for="search-field">
                         {move || t(lang.get()).search_label}
                     </label>
@@ -110,7 +110,7 @@ pub fn SiteHeader(
                 </form>
                 <a
                     class="button saved-link"
-                    href=move || localized(lang.get(), "/saved")
+                    href=move || saved_href(lang.get())
                     aria-label=move || t(lang.get()).saved_articles
                     title=move || t(lang.get()).saved_articles
                 >
@@ -155,7 +155,7 @@ pub fn SiteHeader(
                     }
                 >
                     <li>
-                        <a class="nav__link" href=move || localized(lang.get(), "/") on:click=move |_| menu_open.set(false)>
+                        <a class="nav__link" href=move || home_href(lang.get()) on:click=move |_| menu_open.set(false)>
                             {move || t(lang.get()).home}
                         </a>
                     </li>

@@ -6,7 +6,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use gazette_api_types::{ArticlePage, ArticleSummary, Lang};
+use gazette_api_types::{ArticleList, ArticleSummary, Lang};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
@@ -19,7 +19,7 @@ use crate::i18n::t;
 
 /// Loads the page of articles after a cursor (`None`: the first page).
 pub type PageLoader =
-    Rc<dyn Fn(Option<String>) -> Pin<Box<dyn Future<Output = Result<ArticlePage, ApiError>>>>>;
+    Rc<dyn Fn(Option<String>) -> Pin<Box<dyn Future<Output = Result<ArticleList, ApiError>>>>>;
 
 #[derive(Clone, Debug, PartialEq)]
 enum FeedState {
@@ -114,25 +114,25 @@ pub fn NewsFeed(
         watch.try_with_value(|slot| slot.borrow_mut().take());
     });
 
+    // The first page's skeleton stands where the cards will be, so nothing moves.
+    let first_loading =
+        Memo::new(move |_| items.with(Vec::is_empty) && state.get() == FeedState::Loading);
     let cards = move || {
-        // The first page's skeleton stands where the cards will be, so nothing moves.
-        if items.with(Vec::is_empty) && state.get() == FeedState::Loading {
+        if first_loading.get() {
             return view! { <CardsSkeleton count=6 lang=lang /> }.into_any();
         }
-        items
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(index, article)| {
-                let size = if lead && index == 0 {
-                    CardSize::Lead
-                } else {
-                    CardSize::Regular
-                };
-                view! { <ArticleCard article=article time_zone=time_zone size=size /> }
-            })
-            .collect_view()
-            .into_any()
+        // Keyed by position and slug: a further page only adds cards, the ones shown stay.
+        view! {
+            <For
+                each=move || items.get().into_iter().enumerate()
+                key=|(index, article)| (*index, article.slug.clone())
+                children=move |(index, article)| {
+                    let size = if lead && index == 0 { CardSize::Lead } else { CardSize::Regular };
+                    view! { <ArticleCard article=article time_zone=time_zone size=size /> }
+                }
+            />
+        }
+        .into_any()
     };
 
     let footer = move || match state.get() {

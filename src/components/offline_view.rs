@@ -4,9 +4,9 @@
 use gazette_api_types::Lang;
 use leptos::prelude::*;
 
-use crate::article_href;
 use crate::i18n::t;
 use crate::pwa;
+use crate::urls::article_href;
 
 /// "You are offline" with links to every article readable offline, and Retry.
 #[component]

@@ -5,9 +5,9 @@ use gazette_api_types::Lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::Toaster;
 use crate::i18n::t;
 use crate::pwa;
+use crate::state::use_toaster;
 
 /// Saves or un-saves one article; pressed (`aria-pressed`) while the article is saved.
 #[component]
@@ -21,7 +21,7 @@ pub fn SaveButton(
     let strings = t(lang);
     let saved = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    let toaster = use_context::<Toaster>().unwrap_or_default();
+    let toaster = use_toaster();
     let urls = StoredValue::new((article_url, image_url));
     spawn_local(async move {
         let (article_url, _) = urls.get_value();

@@ -6,16 +6,18 @@ use gazette_api_types::Lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::Toaster;
 use crate::browser;
-use crate::i18n::t;
+use crate::i18n::{fill, t};
+use crate::state::use_toaster;
 
 /// A link that shares a page on one network.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShareLink {
     /// Key for styling and tests: `x`, `facebook`, `telegram`, `whatsapp`, `email`.
     pub network: &'static str,
+    /// The network's name, shown on the link.
     pub name: &'static str,
+    /// The network's share address carrying the page's URL (and title).
     pub href: String,
 }
 
@@ -61,14 +63,14 @@ pub fn ShareBar(
     lang: Lang,
 ) -> impl IntoView {
     let strings = t(lang);
-    let toaster = use_context::<Toaster>().unwrap_or_default();
+    let toaster = use_toaster();
     let links = share_links(&url, &title)
         .into_iter()
         .map(|link| {
             let label = if link.network == "email" {
                 strings.share_by_email.to_owned()
             } else {
-                format!("{} {}", strings.share_on, link.name)
+                fill(strings.share_on, "network", link.name)
             };
             let class = format!("share-bar__link share-bar__link--{}", link.network);
             view! {

@@ -5,17 +5,18 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{ad_size, page_lang, site, NotFoundView};
 use crate::api;
 use crate::browser::set_document_meta;
-use crate::category_href;
-use crate::components::{AdSlot, ErrorView, Loading, NewsFeed, PageLoader};
+use crate::components::{AdSlot, Loading, NewsFeed, PageLoader, ResourceView};
+use crate::i18n::t;
+use crate::state::{use_page_lang, use_site};
+use crate::urls::{after_href, category_href};
 
 /// `/category/{slug}` (and `/ru/...`, `/hy/...`).
 #[component]
 pub fn CategoryPage() -> impl IntoView {
-    let lang = page_lang();
-    let site = site();
+    let lang = use_page_lang();
+    let site = use_site();
     let params = use_params_map();
     let query = use_query_map();
     let slug = Memo::new(move |_| params.with(|params| params.get("slug").unwrap_or_default()));
@@ -34,21 +35,17 @@ pub fn CategoryPage() -> impl IntoView {
     });
 
     let header = move || {
-        match category.get() {
-        None => view! { <Loading lang=lang /> }.into_any(),
-        Some(Ok(category)) => view! {
-            <header class="category-header">
-                <h1 class="category-header__name">{category.name}</h1>
-                <p class="category-header__description">{category.description}</p>
-            </header>
-        }
-        .into_any(),
-        Some(Err(error)) if error.is_not_found() => view! { <NotFoundView /> }.into_any(),
-        Some(Err(error)) => {
-            view! { <ErrorView error=error lang=lang on_retry=move || category.refetch() offline_list=true /> }
+        category.get().map(|result| {
+            result.map(|category| {
+                view! {
+                    <header class="category-header">
+                        <h1 class="category-header__name">{category.name}</h1>
+                        <p class="category-header__description">{category.description}</p>
+                    </header>
+                }
                 .into_any()
-        }
-    }
+            })
+        })
     };
     // The feed is made again when the slug changes (another category, same route).
     let feed = move || {
@@ -60,7 +57,7 @@ pub fn CategoryPage() -> impl IntoView {
             Box::pin(async move { api::articles(lang, Some(&slug), cursor.as_deref(), None).await })
         });
         let more_href =
-            Rc::new(move |cursor: &str| format!("{}?after={cursor}", category_href(lang, &slug)));
+            Rc::new(move |cursor: &str| after_href(&category_href(lang, &slug), cursor));
         view! { <NewsFeed lang=lang time_zone=time_zone loader=loader start=start more_href=more_href /> }
     };
     let missing = move || {
@@ -70,10 +67,19 @@ pub fn CategoryPage() -> impl IntoView {
     };
 
     view! {
-        <div class="category-header-slot">{header}</div>
+        <div class="category-header-slot">
+            <ResourceView
+                lang=lang
+                loading=move || view! { <Loading lang=lang /> }
+                content=header
+                on_retry=move || category.refetch()
+                not_found=true
+                offline_list=true
+            />
+        </div>
         <Show when=move || !missing()>
-            <AdSlot placement="top" size=ad_size(site, "top") lang=lang />
-            <h2 class="visually-hidden">{crate::i18n::t(lang).latest_news}</h2>
+            <AdSlot placement="top" size=site.ad_size("top") lang=lang />
+            <h2 class="visually-hidden">{t(lang).latest_news}</h2>
             {feed}
         </Show>
     }

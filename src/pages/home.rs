@@ -6,19 +6,19 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::{ad_size, page_lang, site};
 use crate::api;
 use crate::browser::{set_document_meta, VisibilityWatch};
-use crate::components::{AdSlot, ArticleList, CardSize, NewsFeed, PageLoader};
+use crate::components::{AdSlot, ArticleCards, CardSize, NewsFeed, PageLoader};
 use crate::i18n::t;
-use crate::{category_href, localized, Categories};
+use crate::state::{use_categories, use_page_lang, use_site};
+use crate::urls::{after_href, category_href, home_href};
 
 /// `/`, `/ru`, `/hy`.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let lang = page_lang();
+    let lang = use_page_lang();
     let strings = t(lang);
-    let site = site();
+    let site = use_site();
     let query = use_query_map().get_untracked();
     let start = query.get("after");
     // The reader switched language on an article that has no translation in this one.
@@ -39,9 +39,9 @@ pub fn HomePage() -> impl IntoView {
     let loader: PageLoader = Rc::new(move |cursor| {
         Box::pin(async move { api::articles(lang, None, cursor.as_deref(), None).await })
     });
-    let more_href = Rc::new(move |cursor: &str| format!("{}?after={cursor}", localized(lang, "/")));
+    let more_href = Rc::new(move |cursor: &str| after_href(&home_href(lang), cursor));
     let most_read = LocalResource::new(move || api::most_read(lang));
-    let categories = use_context::<Categories>();
+    let categories = use_categories();
 
     // The category blocks are far below the first screen: they are made (and their requests
     // sent) when the reader scrolls near them, which keeps the first render short.
@@ -65,11 +65,9 @@ pub fn HomePage() -> impl IntoView {
         if !blocks_near.get() {
             return None;
         }
-        categories
-            .and_then(|Categories(list)| list.get())
-            .and_then(Result::ok)
-            .map(|list| {
-                list.items
+        let items = categories.items();
+        (!items.is_empty()).then(|| {
+                items
                     .into_iter()
                     .map(|category| {
                         let slug = category.slug.clone();
@@ -83,7 +81,7 @@ pub fn HomePage() -> impl IntoView {
                                 <h2 class="section-title">
                                     <a href=href>{category.name}</a>
                                 </h2>
-                                <ArticleList resource=resource lang=lang time_zone=time_zone size=CardSize::Regular skeletons=3 />
+                                <ArticleCards resource=resource lang=lang time_zone=time_zone size=CardSize::Regular skeletons=3 />
                             </section>
                         }
                     })
@@ -94,7 +92,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <h1 class="visually-hidden">{move || site.info().map(|info| info.name)}</h1>
         {untranslated}
-        <AdSlot placement="top" size=ad_size(site, "top") lang=lang />
+        <AdSlot placement="top" size=site.ad_size("top") lang=lang />
         <div class="with-sidebar">
             <section class="home__latest" aria-labelledby="latest-heading">
                 <h2 id="latest-heading" class="section-title">
@@ -107,9 +105,9 @@ pub fn HomePage() -> impl IntoView {
                     <h2 id="most-read-heading" class="section-title">
                         {strings.most_read}
                     </h2>
-                    <ArticleList resource=most_read lang=lang time_zone=time_zone size=CardSize::Compact skeletons=5 />
+                    <ArticleCards resource=most_read lang=lang time_zone=time_zone size=CardSize::Compact skeletons=5 />
                 </section>
-                <AdSlot placement="sidebar" size=ad_size(site, "sidebar") lang=lang />
+                <AdSlot placement="sidebar" size=site.ad_size("sidebar") lang=lang />
             </aside>
         </div>
         <div class="home__blocks" node_ref=blocks_anchor>{blocks}</div>

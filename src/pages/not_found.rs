@@ -1,37 +1,11 @@
-//! The page for addresses the app does not know, and for articles or categories that the
-//! newsroom does not have.
+//! The page for addresses the app does not know (the route table's fallback).
 
 use leptos::prelude::*;
 
-use super::page_lang;
-use crate::browser::set_document_meta;
-use crate::i18n::t;
-use crate::localized;
+use crate::components::NotFoundView;
 
 /// The 404 page of the route table.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! { <NotFoundView /> }
-}
-
-/// "Page not found" with a way home, in the reader's language.
-#[component]
-pub fn NotFoundView() -> impl IntoView {
-    let lang = page_lang();
-    let strings = t(lang);
-    set_document_meta(
-        &format!("404 — {}", strings.not_found_title),
-        strings.not_found_text,
-    );
-    view! {
-        <section class="not-found">
-            <h1>{strings.not_found_title}</h1>
-            <p>{strings.not_found_text}</p>
-            <p>
-                <a class="button" href=localized(lang, "/")>
-                    {strings.go_home}
-                </a>
-            </p>
-        </section>
-    }
 }

@@ -5,19 +5,19 @@ use gazette_api_types::ArticleSummary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{page_lang, site};
 use crate::api;
 use crate::browser::set_document_meta;
-use crate::components::{ArticleCard, CardSize, CardsSkeleton};
-use crate::i18n::t;
+use crate::components::{ArticleCard, CardSize, CardsSkeleton, ResourceView};
+use crate::i18n::{fill, t};
 use crate::pwa;
+use crate::state::{use_page_lang, use_site};
 
 /// The reader's saved articles.
 #[component]
 pub fn SavedPage() -> impl IntoView {
-    let lang = page_lang();
+    let lang = use_page_lang();
     let strings = t(lang);
-    let site = site();
+    let site = use_site();
     Effect::new(move |_| {
         let name = site.info().map(|info| info.name).unwrap_or_default();
         set_document_meta(
@@ -34,18 +34,14 @@ pub fn SavedPage() -> impl IntoView {
             saved.refetch();
         });
     };
-    let body = move || {
-        let Some(articles) = saved.get() else {
-            return view! { <CardsSkeleton count=3 lang=lang /> }.into_any();
-        };
-        let articles = articles.unwrap_or_default();
+    let saved_list = move |articles: Vec<ArticleSummary>| {
         if articles.is_empty() {
             return view! { <p class="list__empty">{strings.saved_empty}</p> }.into_any();
         }
         articles
             .into_iter()
             .map(|article| {
-                let label = format!("{} — {}", strings.remove, article.title);
+                let label = fill(strings.remove_saved, "title", &article.title);
                 let removed = article.clone();
                 view! {
                     <div class="saved-item">
@@ -64,11 +60,24 @@ pub fn SavedPage() -> impl IntoView {
             .collect_view()
             .into_any()
     };
+    // Reading the browser's storage does not fail: without it, nothing is saved.
+    let content = move || {
+        saved
+            .get()
+            .map(|articles| Ok(saved_list(articles.unwrap_or_default())))
+    };
     view! {
         <section class="saved">
             <h1 class="saved__title">{strings.saved_articles}</h1>
             <h2 class="visually-hidden">{strings.available_offline}</h2>
-            <div class="list">{body}</div>
+            <div class="list">
+                <ResourceView
+                    lang=lang
+                    loading=move || view! { <CardsSkeleton count=3 lang=lang /> }
+                    content=content
+                    on_retry=move || saved.refetch()
+                />
+            </div>
         </section>
     }
 }

@@ -1,23 +1,23 @@
 //! Search results: the query lives in the URL (`/search?q=...`), matches are highlighted, and
 //! further pages are real URLs (`&after=`).
 
-use gazette_api_types::{SearchHit, SnippetPart};
+use gazette_api_types::{SearchHit, SearchResults, SnippetPart};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::{page_lang, site};
 use crate::api;
 use crate::browser::set_document_meta;
-use crate::components::{CardsSkeleton, ErrorView};
-use crate::i18n::{format_relative, t};
-use crate::{article_href, localized};
+use crate::components::{CardsSkeleton, ResourceView};
+use crate::i18n::{fill, format_relative, t};
+use crate::state::{use_page_lang, use_site};
+use crate::urls::{article_href, search_href};
 
 /// `/search?q=...`.
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let lang = page_lang();
+    let lang = use_page_lang();
     let strings = t(lang);
-    let site = site();
+    let site = use_site();
     let query = use_query_map();
     let text = Memo::new(move |_| {
         query.with(|query| query.get("q").unwrap_or_default().trim().to_owned())
@@ -41,38 +41,26 @@ pub fn SearchPage() -> impl IntoView {
         );
     });
 
-    let body = move || {
-        let Some(result) = results.get() else {
-            return view! { <CardsSkeleton count=4 lang=lang /> }.into_any();
-        };
-        match result {
-            Ok(None) => view! { <p class="search__prompt">{strings.search_prompt}</p> }.into_any(),
-            Ok(Some(page)) if page.items.is_empty() => {
-                view! { <p class="search__empty">{strings.search_empty}</p> }.into_any()
+    let results_view = move |found: Option<SearchResults>| match found {
+        None => view! { <p class="search__prompt">{strings.search_prompt}</p> }.into_any(),
+        Some(found) if found.items.is_empty() => {
+            view! { <p class="search__empty">{strings.search_empty}</p> }.into_any()
+        }
+        Some(found) => {
+            let next = found.next_cursor.map(|cursor| {
+                let href = search_href(lang, &text.get_untracked(), Some(&cursor));
+                view! { <a class="button search__next" href=href>{strings.load_more}</a> }
+            });
+            view! {
+                <ol class="search__results">
+                    {found.items.into_iter().map(|hit| view! { <SearchHitItem hit=hit time_zone=time_zone /> }).collect_view()}
+                </ol>
+                {next}
             }
-            Ok(Some(page)) => {
-                let next = page.next_cursor.map(|cursor| {
-                    let href = format!(
-                        "{}?q={}&after={cursor}",
-                        localized(lang, "/search"),
-                        String::from(js_sys::encode_uri_component(&text.get_untracked()))
-                    );
-                    view! { <a class="button search__next" href=href>{strings.load_more}</a> }
-                });
-                view! {
-                    <ol class="search__results">
-                        {page.items.into_iter().map(|hit| view! { <SearchResult hit=hit time_zone=time_zone /> }).collect_view()}
-                    </ol>
-                    {next}
-                }
-                .into_any()
-            }
-            Err(error) => {
-                view! { <ErrorView error=error lang=lang on_retry=move || results.refetch() offline_list=true /> }
-                    .into_any()
-            }
+            .into_any()
         }
     };
+    let content = move || results.get().map(|result| result.map(results_view));
 
     view! {
         <section class="search">
@@ -82,18 +70,24 @@ pub fn SearchPage() -> impl IntoView {
                     if text.is_empty() {
                         strings.search_title.to_owned()
                     } else {
-                        format!("{} «{text}»", strings.search_results_for)
+                        fill(strings.search_results_for, "query", &text)
                     }
                 }}
             </h1>
-            {body}
+            <ResourceView
+                lang=lang
+                loading=move || view! { <CardsSkeleton count=4 lang=lang /> }
+                content=content
+                on_retry=move || results.refetch()
+                offline_list=true
+            />
         </section>
     }
 }
 
 /// One result: the highlighted title linking to the article, time and snippet.
 #[component]
-fn SearchResult(hit: SearchHit, time_zone: Signal<String>) -> impl IntoView {
+fn SearchHitItem(hit: SearchHit, time_zone: Signal<String>) -> impl IntoView {
     let article = hit.article;
     let href = article_href(article.lang, &article.slug);
     let (published_at, lang) = (article.published_at.clone(), article.lang);

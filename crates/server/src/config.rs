@@ -1,10 +1,16 @@
 //! Server configuration: command-line flags, each with an environment variable and a default
-//! that runs the demo site on one machine with no setup.
+//! that runs the demo site on one machine with no setup, and the start-up error type.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Parser;
+
+/// A start-up failure, explained for the person running the server.
+pub type StartError = Box<dyn std::error::Error + Send + Sync>;
+
+/// The demo site's settings file, by absolute path so the default works from any directory.
+pub const DEMO_SITE_SETTINGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/demo/site.json");
 
 /// How the server is run. Every flag can also be set through its `GAZETTE_*` variable.
 #[derive(Clone, Debug, Parser)]
@@ -21,6 +27,11 @@ pub struct Config {
     /// SQLite database file; created (and filled with demo content) when missing.
     #[arg(long, env = "GAZETTE_DATABASE", default_value = "data/gazette.db")]
     pub database: PathBuf,
+
+    /// The newsroom's site settings (name, taglines, links, ad slots) as JSON; the demo
+    /// site's file by default.
+    #[arg(long, env = "GAZETTE_SITE_SETTINGS", default_value = DEMO_SITE_SETTINGS)]
+    pub site_settings: PathBuf,
 
     /// Folder of the built front end (Trunk's dist/), served at `/`.
     #[arg(long, env = "GAZETTE_DIST", default_value = "dist")]
@@ -52,11 +63,13 @@ pub struct Config {
 }
 
 impl Config {
-    /// A configuration for tests: a database at `database`, no front end, a known admin token.
+    /// A configuration for tests: a database at `database`, the demo site settings, no front
+    /// end, a known admin token.
     pub fn for_tests(database: PathBuf) -> Config {
         Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             database,
+            site_settings: PathBuf::from(DEMO_SITE_SETTINGS),
             dist: PathBuf::from("does-not-exist"),
             base_url: "https://gazette.test".into(),
             admin_token: Some("test-token".into()),
@@ -64,5 +77,22 @@ impl Config {
             no_demo: false,
             views_flush_secs: 3600,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_settings_default_to_the_demo_file_and_take_a_flag() {
+        let default = Config::try_parse_from(["gazette-server"]).unwrap();
+        if std::env::var_os("GAZETTE_SITE_SETTINGS").is_none() {
+            assert_eq!(default.site_settings, PathBuf::from(DEMO_SITE_SETTINGS));
+            assert!(default.site_settings.is_absolute());
+        }
+        let given = Config::try_parse_from(["gazette-server", "--site-settings", "/etc/site.json"])
+            .unwrap();
+        assert_eq!(given.site_settings, PathBuf::from("/etc/site.json"));
     }
 }

@@ -3,76 +3,76 @@
 //!
 //! `app(state)` builds the whole HTTP application without a socket, so tests drive it with
 //! `oneshot`; `serve(config)` runs it with view-count flushing and graceful shutdown.
+//!
+//! Layout: [`api`] is the JSON API only; [`web`] is what browsers and crawlers get that is not
+//! JSON (assets, the app shell, feeds, media); [`db`] holds all SQL; [`content`] is what the
+//! site does with articles (sanitising, demo content, view counting, presentation, times);
+//! [`state`], [`config`] and [`site_settings`] are what the server starts from.
 
+pub mod api;
 pub mod config;
+pub mod content;
 pub mod db;
-pub mod demo;
-pub mod http;
-pub mod media;
-pub mod sanitize;
-pub mod time_format;
-pub mod views;
+pub mod site_settings;
+pub mod state;
+pub mod web;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::Response;
 use axum::Router;
-use sqlx::SqlitePool;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
 
-pub use config::Config;
-use http::site::SiteSettings;
-use http::spa::Shell;
-use views::ViewCounter;
+pub use config::{Config, StartError};
+pub use state::AppState;
 
-/// Everything a request handler may need, cheap to clone.
-#[derive(Clone)]
-pub struct AppState {
-    pub pool: SqlitePool,
-    pub config: Arc<Config>,
-    pub site: Arc<SiteSettings>,
-    pub views: Arc<ViewCounter>,
-    /// The built front end's `index.html`, when there is one.
-    pub shell: Option<Arc<Shell>>,
-}
-
-/// A start-up failure, explained for the person running the server.
-pub type StartError = Box<dyn std::error::Error + Send + Sync>;
-
-impl AppState {
-    /// Opens the database (migrating it, and loading demo content into an empty one) and
-    /// reads the built front end.
-    pub async fn new(config: Config) -> Result<AppState, StartError> {
-        let pool = db::connect(&config.database).await.map_err(|error| {
-            format!(
-                "cannot open database {}: {error}",
-                config.database.display()
-            )
-        })?;
-        if !config.no_demo && db::is_empty(&pool).await? {
-            let loaded = demo::load(&pool).await?;
-            tracing::info!(
-                articles = loaded,
-                "loaded demo content into the empty database"
-            );
-        }
-        let shell = Shell::load(&config.dist).map(Arc::new);
-        if shell.is_none() {
-            tracing::warn!(dist = %config.dist.display(), "no built front end; serving the API only");
-        }
-        Ok(AppState {
-            pool,
-            config: Arc::new(config),
-            site: Arc::new(SiteSettings::demo()),
-            views: Arc::new(ViewCounter::default()),
-            shell,
-        })
-    }
-}
-
-/// The whole HTTP application for a state.
+/// The whole HTTP application for a state: the API, the OpenAPI document, feeds, media and
+/// the front end, with the middleware every response passes through (security headers,
+/// JSON errors under `/api`, compression, body limit, timeout, tracing).
 pub fn app(state: AppState) -> Router {
-    http::router(state)
+    Router::new()
+        .merge(api::router(&state))
+        .route("/healthz", axum::routing::get(|| async { "ok" }))
+        .merge(web::router(&state))
+        .with_state(state)
+        .layer(middleware::from_fn(api::json_errors_for_api))
+        .layer(middleware::from_fn(security_headers))
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(RequestBodyLimitLayer::new(api::extract::MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(15),
+        ))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Headers every response carries; HTML gets its Content-Security-Policy from the shell.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+        );
+    }
+    response
 }
 
 /// Runs the server until Ctrl-C or SIGTERM, then flushes counted views and closes the database.

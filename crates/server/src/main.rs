@@ -1,7 +1,8 @@
 //! `gazette-server`: runs the site, or fills a database with synthetic articles for benchmarks.
 
 use clap::{Parser, Subcommand};
-use gazette_server::{demo, Config};
+use gazette_server::content::demo;
+use gazette_server::Config;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]

@@ -1,0 +1,62 @@
+//! What editors send to the editor endpoints under `/api/v1/admin`.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+use crate::Lang;
+
+/// Publication state of an article written by the newsroom.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum ArticleStatus {
+    #[default]
+    Published,
+    Draft,
+}
+
+/// What an editor sends to create or replace an article: `POST/PUT /api/v1/admin/articles`.
+///
+/// `body_html` is sanitised on the server and converted to [`Block`]s; markup that has no
+/// block (scripts, iframes, event attributes, `javascript:` links) is dropped.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ArticleInput {
+    pub lang: Lang,
+    pub slug: String,
+    pub category: String,
+    pub title: String,
+    pub lead: String,
+    pub body_html: String,
+    pub author: String,
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub image_alt: Option<String>,
+    #[serde(default)]
+    pub image_caption: Option<String>,
+    /// RFC 3339; defaults to now.
+    #[serde(default)]
+    pub published_at: Option<String>,
+    #[serde(default)]
+    pub status: ArticleStatus,
+    /// Slug of the English article this one translates, linking the two.
+    #[serde(default)]
+    pub translation_of: Option<String>,
+}
+
+/// What an editor sends to create or rename a category: `PUT /api/v1/admin/categories/{slug}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct CategoryInput {
+    pub lang: Lang,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub position: i64,
+}

@@ -1,0 +1,159 @@
+//! Articles: what lists show of one (`ArticleSummary`) and the whole article with its body
+//! as typed blocks, never HTML, so article content cannot carry script.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+use crate::{is_false, CategoryRef, Lang};
+
+/// An image with the size it is served at, so the page can reserve its space before it loads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Image {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+}
+
+/// An article as lists show it (cards, related news, search results).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ArticleSummary {
+    pub slug: String,
+    pub lang: Lang,
+    pub title: String,
+    pub lead: String,
+    pub category: CategoryRef,
+    pub author: String,
+    /// RFC 3339, UTC.
+    pub published_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+}
+
+/// A run of text with its marks; a paragraph is a list of these.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Inline {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub bold: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub italic: bool,
+    /// An `http(s)` or `mailto` URL; the server never emits any other scheme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+}
+
+/// One block of an article body. The front end renders each as an element and never as HTML.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph {
+        inlines: Vec<Inline>,
+    },
+    /// A subheading; level 2 or 3 (the page title is the only level 1).
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Quote {
+        inlines: Vec<Inline>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cite: Option<String>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
+    Image {
+        image: Image,
+    },
+    /// A link to outside content shown as a card (never an iframe).
+    Embed {
+        url: String,
+        title: String,
+    },
+}
+
+/// The same article in another language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Translation {
+    pub lang: Lang,
+    pub slug: String,
+}
+
+/// A whole article: `GET /api/v1/articles/{slug}`: everything a list shows of it, and more.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Article {
+    /// Slug, language, title, lead, category, author, publication time and picture.
+    #[serde(flatten)]
+    pub summary: ArticleSummary,
+    pub source: String,
+    /// RFC 3339, UTC; present when the article was changed after publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+    pub body: Vec<Block>,
+    pub tags: Vec<String>,
+    pub views: u64,
+    pub reading_minutes: u32,
+    /// Other languages this article exists in.
+    pub translations: Vec<Translation>,
+}
+
+/// The view counter after a visit was counted: `POST /api/v1/articles/{slug}/views`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ViewCount {
+    pub views: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_are_tagged_by_type() {
+        let block = Block::Heading {
+            level: 2,
+            text: "Trade".into(),
+        };
+        let json = serde_json::to_string(&block).unwrap();
+        assert_eq!(json, r#"{"type":"heading","level":2,"text":"Trade"}"#);
+        let back: Block = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, block);
+    }
+
+    #[test]
+    fn unmarked_inline_text_is_compact() {
+        let inline = Inline {
+            text: "plain".into(),
+            ..Inline::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&inline).unwrap(),
+            r#"{"text":"plain"}"#
+        );
+    }
+
+    #[test]
+    fn an_article_is_its_summary_and_more_in_one_flat_object() {
+        let json = r#"{"slug":"s","lang":"ru","title":"T","lead":"L",
+            "category":{"slug":"c","name":"C"},"author":"A","published_at":"2025-01-14T13:32:00Z",
+            "source":"","body":[],"tags":[],"views":3,"reading_minutes":1,"translations":[]}"#;
+        let article: Article = serde_json::from_str(json).unwrap();
+        assert_eq!(article.summary.lang, Lang::Ru);
+        assert_eq!(article.views, 3);
+        let back = serde_json::to_value(&article).unwrap();
+        assert_eq!(back["title"], "T");
+        assert!(back.get("summary").is_none());
+    }
+}

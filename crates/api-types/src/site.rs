@@ -1,0 +1,71 @@
+//! The site itself: `GET /api/v1/site` (name, languages, links, footer texts, ad slots).
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+use crate::Lang;
+
+/// One language as the language switch shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct LanguageInfo {
+    pub code: Lang,
+    /// Short label for the switch, e.g. "EN", "RU", "ARM".
+    pub label: String,
+    /// The language's own name, e.g. "Русский".
+    pub name: String,
+}
+
+/// A link to one of the newsroom's social network accounts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct SocialLink {
+    /// Network key: `x`, `youtube`, `instagram`, `facebook`, `telegram`.
+    pub network: String,
+    /// Human name of the network, e.g. "Telegram".
+    pub name: String,
+    pub url: String,
+}
+
+/// A link to the newsroom's native app in a store.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct AppLink {
+    /// Store key: `app-store` or `google-play`.
+    pub store: String,
+    pub name: String,
+    pub url: String,
+}
+
+/// An advertising slot: the front end reserves exactly this space so nothing shifts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct AdPlacement {
+    /// Placement key: `top`, `in-article`, `sidebar`.
+    pub placement: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Everything about the site that is not an article: `GET /api/v1/site`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct SiteInfo {
+    pub name: String,
+    pub tagline: String,
+    /// The language these texts are in.
+    pub lang: Lang,
+    pub languages: Vec<LanguageInfo>,
+    /// IANA time zone the newsroom publishes in, e.g. "Asia/Baku"; every reader sees times in it.
+    pub time_zone: String,
+    /// Public origin of the site, e.g. "https://gazette.example", used for canonical and share URLs.
+    pub base_url: String,
+    pub social: Vec<SocialLink>,
+    pub apps: Vec<AppLink>,
+    /// "Use of materials is allowed only with a hyperlink to the site" in the site's words.
+    pub footer_notice: String,
+    pub copyright: String,
+    pub ad_slots: Vec<AdPlacement>,
+}

@@ -1,0 +1,62 @@
+//! `POST /api/v1/articles/{slug}/views`: counts a reader's visit, once per reader per article
+//! per day, and answers the counter (stored views plus those not yet flushed).
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::HeaderMap;
+use axum::routing::post;
+use axum::{Extension, Router};
+use gazette_api_types::{ErrorBody, ViewCount, VISITOR_HEADER};
+
+use super::error::{ApiResult, Error};
+use super::extract::{parse_lang, Json, LangQuery, Query};
+use crate::db;
+use crate::state::AppState;
+
+/// The view counter's route.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/articles/{slug}/views", post(count_view))
+}
+
+/// Counts a reader's visit, once per reader per article per day, and returns the counter.
+#[utoipa::path(post, path = "/api/v1/articles/{slug}/views", tag = "articles",
+    params(("slug" = String, Path), ("lang" = Option<String>, Query, description = "en (default), ru or hy"),
+           ("x-gazette-visitor" = Option<String>, Header, description = "anonymous reader id")),
+    responses((status = 200, body = ViewCount), (status = 404, body = ErrorBody)))]
+pub async fn count_view(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+) -> ApiResult<Json<ViewCount>> {
+    let lang = parse_lang(query.lang.as_deref())?;
+    let _consistent = state.views.read_gate().await;
+    let (id, stored) = db::articles::published_views(&state.pool, lang, &slug)
+        .await?
+        .ok_or_else(|| Error::no_article(&slug))?;
+    let visitor = visitor_key(&headers, peer.map(|Extension(ConnectInfo(addr))| addr));
+    state.views.count(id, &visitor);
+    Ok(Json(ViewCount {
+        views: u64::try_from(stored).unwrap_or(0) + state.views.pending(id),
+    }))
+}
+
+/// Who is reading: the front end's anonymous id, else the address and browser.
+fn visitor_key(headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .map(|value| value.chars().take(128).collect::<String>())
+    };
+    if let Some(visitor) = header(VISITOR_HEADER).filter(|visitor| !visitor.is_empty()) {
+        return format!("id:{visitor}");
+    }
+    let address = peer.map(|addr| addr.ip().to_string()).unwrap_or_default();
+    format!(
+        "peer:{address}|{}",
+        header("user-agent").unwrap_or_default()
+    )
+}

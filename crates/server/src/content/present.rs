@@ -1,0 +1,122 @@
+//! Database rows as the contract's types: summaries with their picture's URL and size, whole
+//! articles with their reading time, and search snippets split into plain and matched parts.
+//!
+//! The API and the server-rendered pages both present articles, so this lives below both.
+
+use gazette_api_types::{
+    Article, ArticleSummary, Block, CategoryRef, Image, Lang, SnippetPart, Translation,
+};
+
+use super::time_format::rfc3339;
+use crate::db::articles::search::{HIT_END, HIT_START};
+use crate::db::articles::{ArticleRecord, SummaryRow};
+
+/// Served size of every article image (16:9); pages reserve this space before it loads.
+pub const IMAGE_WIDTH: u32 = 1200;
+/// Served height of every article image (see [`IMAGE_WIDTH`]).
+pub const IMAGE_HEIGHT: u32 = 675;
+
+/// Where a story's picture is served (`web::media` draws it).
+pub fn story_image_url(story_id: i64) -> String {
+    format!("/media/stories/{story_id}.svg")
+}
+
+/// The contract's summary of a list row.
+pub fn summary(row: SummaryRow) -> ArticleSummary {
+    let image = image_of(row.story_id, row.image_alt, row.image_caption);
+    ArticleSummary {
+        slug: row.slug,
+        lang: Lang::from_code(&row.lang).unwrap_or_default(),
+        title: row.title,
+        lead: row.lead,
+        category: CategoryRef {
+            slug: row.category,
+            name: row.category_name,
+        },
+        author: row.author,
+        published_at: rfc3339(row.published_at),
+        image,
+    }
+}
+
+/// The article's image: generated per story, present when the newsroom gave it alt text.
+fn image_of(story_id: i64, alt: Option<String>, caption: Option<String>) -> Option<Image> {
+    alt.map(|alt| Image {
+        url: story_image_url(story_id),
+        width: IMAGE_WIDTH,
+        height: IMAGE_HEIGHT,
+        alt,
+        caption: caption.filter(|caption| !caption.is_empty()),
+    })
+}
+
+/// The contract's whole article, with `extra_views` counted but not yet stored.
+pub fn article(record: ArticleRecord, extra_views: u64) -> Article {
+    let ArticleRecord {
+        row,
+        tags,
+        translations,
+    } = record;
+    // The body was written by this server from typed blocks; a row it cannot read is shown
+    // as an empty body rather than failing the whole page.
+    let body: Vec<Block> = serde_json::from_str(&row.body).unwrap_or_default();
+    let words = row.body_text.split_whitespace().count() as u32;
+    let stored_views = u64::try_from(row.views).unwrap_or(0);
+    Article {
+        summary: summary(row.summary),
+        source: row.source,
+        updated_at: row.updated_at.map(rfc3339),
+        body,
+        tags,
+        views: stored_views + extra_views,
+        reading_minutes: words.div_ceil(200).max(1),
+        translations: translations
+            .into_iter()
+            .filter_map(|(lang, slug)| {
+                Lang::from_code(&lang).map(|lang| Translation { lang, slug })
+            })
+            .collect(),
+    }
+}
+
+/// Splits FTS5 highlight output into plain and matched parts.
+pub fn snippet_parts(marked: &str) -> Vec<SnippetPart> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut in_hit = false;
+    for ch in marked.chars() {
+        if ch == HIT_START || ch == HIT_END {
+            if !current.is_empty() {
+                parts.push(SnippetPart {
+                    text: std::mem::take(&mut current),
+                    hit: in_hit,
+                });
+            }
+            in_hit = ch == HIT_START;
+        } else {
+            current.push(ch);
+        }
+    }
+    if !current.is_empty() {
+        parts.push(SnippetPart {
+            text: current,
+            hit: in_hit,
+        });
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_text_splits_into_plain_and_hit_parts() {
+        let parts = snippet_parts("Visit \u{1}Mexico\u{2} now");
+        let hits: Vec<(&str, bool)> = parts
+            .iter()
+            .map(|part| (part.text.as_str(), part.hit))
+            .collect();
+        assert_eq!(hits, [("Visit ", false), ("Mexico", true), (" now", false)]);
+    }
+}

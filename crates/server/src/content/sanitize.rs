@@ -1,0 +1,296 @@
+//! Turns untrusted HTML from editors (and demo content) into the contract's typed blocks.
+//!
+//! This is an allowlist converter, not a cleaner: only paragraphs, subheadings, quotes, lists,
+//! bold, italic and safe links become blocks; every other element is unwrapped to its text or,
+//! for scripts, styles, frames and other active content, dropped with its text. Attributes other
+//! than a link's `href` are never read, and links keep only `http`, `https`, `mailto` and
+//! site-relative targets ([`safe_href`], the contract's one link allowlist). The result cannot
+//! carry script, whatever the input.
+
+use gazette_api_types::links::safe_href;
+use gazette_api_types::{Block, Inline};
+use scraper::{ElementRef, Html, Node};
+
+/// Elements whose content is dropped entirely, text and all.
+const DROPPED: &[&str] = &[
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "template",
+    "noscript", "svg", "math", "form", "input", "button", "select", "textarea", "canvas", "audio",
+    "video", "head", "title", "meta", "link", "base",
+];
+
+/// Blocks converted from HTML, with their plain text (for search and reading time).
+#[derive(Debug, Default, PartialEq)]
+pub struct Converted {
+    pub blocks: Vec<Block>,
+    pub text: String,
+}
+
+/// Converts an HTML fragment into blocks; see the module documentation for what survives.
+pub fn html_to_blocks(html: &str) -> Converted {
+    let fragment = Html::parse_fragment(html);
+    let mut converter = Converter::default();
+    converter.walk_blocks(fragment.root_element());
+    converter.flush_loose();
+    let text = converter
+        .blocks
+        .iter()
+        .map(block_text)
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    Converted {
+        blocks: converter.blocks,
+        text,
+    }
+}
+
+/// Plain text with control characters removed and white space folded: for titles, leads,
+/// names and every other one-line field.
+pub fn clean_text(text: &str) -> String {
+    text.split(|ch: char| ch.is_whitespace() || ch.is_control())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[derive(Default)]
+struct Converter {
+    blocks: Vec<Block>,
+    /// Inline content met outside any block element, gathered into one paragraph.
+    loose: Vec<Inline>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Marks<'a> {
+    bold: bool,
+    italic: bool,
+    href: Option<&'a str>,
+}
+
+impl Converter {
+    fn walk_blocks(&mut self, parent: ElementRef<'_>) {
+        for child in parent.children() {
+            match child.value() {
+                Node::Text(text) => push_text(&mut self.loose, text, Marks::default()),
+                Node::Element(_) => {
+                    let Some(element) = ElementRef::wrap(child) else {
+                        continue;
+                    };
+                    self.element_block(element);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn element_block(&mut self, element: ElementRef<'_>) {
+        let name = element.value().name();
+        if DROPPED.contains(&name) {
+            return;
+        }
+        match name {
+            "p" => {
+                self.flush_loose();
+                self.push_paragraph(inlines_of(element));
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush_loose();
+                let text = clean_text(&element.text().collect::<String>());
+                if !text.is_empty() {
+                    let level = if matches!(name, "h1" | "h2") { 2 } else { 3 };
+                    self.blocks.push(Block::Heading { level, text });
+                }
+            }
+            "blockquote" => {
+                self.flush_loose();
+                let mut inlines = Vec::new();
+                collect_inlines(element, Marks::default(), &mut inlines, true);
+                let inlines = tidy(inlines);
+                if !inlines.is_empty() {
+                    self.blocks.push(Block::Quote {
+                        inlines,
+                        cite: None,
+                    });
+                }
+            }
+            "ul" | "ol" => {
+                self.flush_loose();
+                let items: Vec<Vec<Inline>> = element
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|item| item.value().name() == "li")
+                    .map(inlines_of)
+                    .filter(|inlines| !inlines.is_empty())
+                    .collect();
+                if !items.is_empty() {
+                    self.blocks.push(Block::List {
+                        ordered: name == "ol",
+                        items,
+                    });
+                }
+            }
+            "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "figure"
+            | "body" | "html" | "center" | "table" | "tbody" | "thead" | "tr" | "td" | "th"
+            | "dl" | "dd" | "dt" | "li" | "figcaption" | "nav" | "details" | "summary" | "pre" => {
+                self.flush_loose();
+                self.walk_blocks(element);
+                self.flush_loose();
+            }
+            "hr" | "img" => self.flush_loose(),
+            "br" => push_text(&mut self.loose, " ", Marks::default()),
+            _ => collect_inlines(element, Marks::default(), &mut self.loose, false),
+        }
+    }
+
+    fn push_paragraph(&mut self, inlines: Vec<Inline>) {
+        if !inlines.is_empty() {
+            self.blocks.push(Block::Paragraph { inlines });
+        }
+    }
+
+    fn flush_loose(&mut self) {
+        let loose = tidy(std::mem::take(&mut self.loose));
+        self.push_paragraph(loose);
+    }
+}
+
+fn inlines_of(element: ElementRef<'_>) -> Vec<Inline> {
+    let mut inlines = Vec::new();
+    collect_inlines(element, Marks::default(), &mut inlines, true);
+    tidy(inlines)
+}
+
+/// Gathers the inline content of `element`'s children. `nested_blocks` decides whether block
+/// elements inside (a `<p>` inside a quote) are read as inline runs separated by spaces.
+fn collect_inlines<'a>(
+    element: ElementRef<'a>,
+    marks: Marks<'a>,
+    out: &mut Vec<Inline>,
+    nested_blocks: bool,
+) {
+    for child in element.children() {
+        match child.value() {
+            Node::Text(text) => push_text(out, text, marks),
+            Node::Element(_) => {
+                let Some(inner) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let name = inner.value().name();
+                if DROPPED.contains(&name) {
+                    continue;
+                }
+                let mut inner_marks = marks;
+                match name {
+                    "strong" | "b" => inner_marks.bold = true,
+                    "em" | "i" | "cite" => inner_marks.italic = true,
+                    "a" => {
+                        inner_marks.href = inner
+                            .value()
+                            .attr("href")
+                            .filter(|href| safe_href(href).is_some())
+                    }
+                    "br" => {
+                        push_text(out, " ", marks);
+                        continue;
+                    }
+                    "img" | "hr" => continue,
+                    _ => {}
+                }
+                let is_block = matches!(
+                    name,
+                    "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                );
+                if is_block && nested_blocks {
+                    push_text(out, " ", marks);
+                }
+                collect_inlines(inner, inner_marks, out, nested_blocks);
+                if is_block && nested_blocks {
+                    push_text(out, " ", marks);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn push_text(out: &mut Vec<Inline>, text: &str, marks: Marks<'_>) {
+    let text: String = text
+        .chars()
+        .map(|ch| {
+            if ch.is_whitespace() || ch.is_control() {
+                ' '
+            } else {
+                ch
+            }
+        })
+        .collect();
+    if text.is_empty() {
+        return;
+    }
+    let href = marks.href.and_then(safe_href);
+    if let Some(last) = out.last_mut() {
+        if last.bold == marks.bold && last.italic == marks.italic && last.href == href {
+            last.text.push_str(&text);
+            return;
+        }
+    }
+    out.push(Inline {
+        text,
+        bold: marks.bold,
+        italic: marks.italic,
+        href,
+    });
+}
+
+/// Folds runs of spaces, trims the ends of the paragraph and drops empty runs.
+fn tidy(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    let mut last_was_space = true;
+    for mut inline in inlines {
+        let mut folded = String::with_capacity(inline.text.len());
+        for ch in inline.text.chars() {
+            if ch == ' ' {
+                if !last_was_space {
+                    folded.push(' ');
+                }
+                last_was_space = true;
+            } else {
+                folded.push(ch);
+                last_was_space = false;
+            }
+        }
+        inline.text = folded;
+        if !inline.text.is_empty() {
+            out.push(inline);
+        }
+    }
+    if let Some(last) = out.last_mut() {
+        let trimmed = last.text.trim_end().len();
+        last.text.truncate(trimmed);
+        if last.text.is_empty() {
+            out.pop();
+        }
+    }
+    out
+}
+
+fn inline_text(inlines: &[Inline]) -> String {
+    inlines.iter().map(|inline| inline.text.as_str()).collect()
+}
+
+fn block_text(block: &Block) -> String {
+    match block {
+        Block::Paragraph { inlines } | Block::Quote { inlines, .. } => inline_text(inlines),
+        Block::Heading { text, .. } => text.clone(),
+        Block::List { items, .. } => items
+            .iter()
+            .map(|item| inline_text(item))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Block::Image { image } => image.caption.clone().unwrap_or_default(),
+        Block::Embed { title, .. } => title.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,98 @@
+//! The shapes article queries read and write: rows as SQLite returns them, list filters and
+//! positions, and an article ready to store.
+
+use gazette_api_types::{ArticleStatus, Block, Lang};
+use sqlx::FromRow;
+
+/// The columns every list shows, joined with the category's name in the article's language.
+pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.story_id, a.lang, a.slug, a.category,
+    COALESCE(t.name, en.name, a.category) AS category_name,
+    a.title, a.lead, a.author, a.published_at, a.image_alt, a.image_caption";
+
+/// The joins [`SUMMARY_COLUMNS`] needs, with the articles table aliased `a`.
+pub(super) const SUMMARY_JOINS: &str =
+    "LEFT JOIN category_texts t ON t.category = a.category AND t.lang = a.lang
+    LEFT JOIN category_texts en ON en.category = a.category AND en.lang = 'en'";
+
+/// An article row as lists need it.
+#[derive(Debug, FromRow)]
+pub struct SummaryRow {
+    pub id: i64,
+    pub story_id: i64,
+    pub lang: String,
+    pub slug: String,
+    pub category: String,
+    pub category_name: String,
+    pub title: String,
+    pub lead: String,
+    pub author: String,
+    pub published_at: i64,
+    pub image_alt: Option<String>,
+    pub image_caption: Option<String>,
+}
+
+/// A whole article row.
+#[derive(Debug, FromRow)]
+pub struct ArticleRow {
+    #[sqlx(flatten)]
+    pub summary: SummaryRow,
+    pub body: String,
+    pub body_text: String,
+    pub source: String,
+    pub updated_at: Option<i64>,
+    pub status: String,
+    pub views: i64,
+}
+
+/// A whole article row with its tags and the (language, slug) of its published translations.
+#[derive(Debug)]
+pub struct ArticleRecord {
+    pub row: ArticleRow,
+    pub tags: Vec<String>,
+    pub translations: Vec<(String, String)>,
+}
+
+/// A search result row: the summary plus FTS5 highlight of the title and a body snippet.
+#[derive(Debug, FromRow)]
+pub struct SearchRow {
+    #[sqlx(flatten)]
+    pub summary: SummaryRow,
+    pub title_marked: String,
+    pub snippet_marked: String,
+}
+
+/// Position in a list ordered by publication time, newest first: the last item seen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListPosition {
+    pub published_at: i64,
+    pub id: i64,
+}
+
+/// What a list request asks for.
+#[derive(Clone, Debug, Default)]
+pub struct ListFilter<'a> {
+    pub lang: Lang,
+    pub category: Option<&'a str>,
+    pub tag: Option<&'a str>,
+    pub after: Option<ListPosition>,
+    pub limit: u32,
+}
+
+/// An article as the server stores it, after sanitising.
+#[derive(Clone, Debug)]
+pub struct NewArticle<'a> {
+    pub lang: Lang,
+    pub slug: &'a str,
+    pub category: &'a str,
+    pub title: &'a str,
+    pub lead: &'a str,
+    pub body: &'a [Block],
+    pub body_text: &'a str,
+    pub author: &'a str,
+    pub source: &'a str,
+    pub tags: &'a [String],
+    pub image_alt: Option<&'a str>,
+    pub image_caption: Option<&'a str>,
+    pub published_at: i64,
+    pub status: ArticleStatus,
+}

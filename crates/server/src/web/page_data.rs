@@ -1,0 +1,183 @@
+//! What the head and first screen of one page say, read from the database per URL: the
+//! title, description, canonical and hreflang links, the API requests to preload, the lead
+//! image and the first screen's markup. Unknown addresses get a `404` page that is not indexed.
+
+use axum::http::StatusCode;
+use gazette_api_types::routes::{self, Route};
+use gazette_api_types::{Article, ArticleSummary, Lang};
+
+use super::first_screen;
+use super::head::PageMeta;
+use super::urls::page_url;
+use crate::content::present;
+use crate::db;
+use crate::state::AppState;
+
+/// The head of the page at `path` (a path of the front end's app) and its HTTP status.
+pub async fn page_meta(
+    state: &AppState,
+    path: &str,
+) -> Result<(StatusCode, PageMeta), sqlx::Error> {
+    let (lang, route) = routes::parse(path);
+    let base = state.config.base_url.trim_end_matches('/').to_owned();
+    let site = state.site.info(lang, &base, 2000);
+    let mut meta = PageMeta {
+        lang,
+        title: format!("{} — {}", site.name, site.tagline),
+        description: site.tagline.clone(),
+        canonical: page_url(&base, lang, Route::Home),
+        og_type: "website",
+        preloads: vec![routes::api::site(lang)],
+        ..PageMeta::default()
+    };
+    match route {
+        Route::Home => {
+            meta.alternates = in_every_language(&base, route);
+            meta.preloads
+                .push(routes::api::articles(lang, None, None, None));
+            if let Some(lead) = newest_story(state, lang, None).await? {
+                meta.lead_image = lead.image.as_ref().map(|image| image.url.clone());
+                meta.first_screen = Some(first_screen::home(path, &site.name, &lead));
+            }
+        }
+        Route::Category(slug) => match db::categories::get(&state.pool, slug, lang).await? {
+            Some(category) => {
+                let newest = newest_story(state, lang, Some(slug)).await?;
+                meta.lead_image = newest
+                    .as_ref()
+                    .and_then(|newest| newest.image.as_ref())
+                    .map(|image| image.url.clone());
+                meta.first_screen = Some(first_screen::category(
+                    path,
+                    &site.name,
+                    &category,
+                    newest.as_ref(),
+                ));
+                meta.title = format!("{} — {}", category.name, site.name);
+                meta.description = category.description;
+                meta.canonical = page_url(&base, lang, route);
+                meta.alternates = in_every_language(&base, route);
+            }
+            None => return Ok((StatusCode::NOT_FOUND, not_found_meta(meta))),
+        },
+        Route::Article(slug) => {
+            let Some(row) = db::articles::get(&state.pool, lang, slug).await? else {
+                return Ok((StatusCode::NOT_FOUND, not_found_meta(meta)));
+            };
+            let article = present::article(db::articles::with_details(&state.pool, row).await?, 0);
+            meta.preloads.push(routes::api::article(lang, slug));
+            meta.lead_image = article
+                .summary
+                .image
+                .as_ref()
+                .map(|image| image.url.clone());
+            meta.first_screen = Some(first_screen::article(path, &site.name, &article));
+            meta = article_meta(meta, &article, &base, &site.name);
+        }
+        Route::Search | Route::Saved => {
+            meta.robots_noindex = true;
+        }
+        Route::NotFound => return Ok((StatusCode::NOT_FOUND, not_found_meta(meta))),
+    }
+    Ok((StatusCode::OK, meta))
+}
+
+/// (hreflang, URL) of the same page in every language, and English as `x-default`.
+fn in_every_language(base: &str, route: Route<'_>) -> Vec<(String, String)> {
+    Lang::ALL
+        .iter()
+        .map(|&other| (other.code().to_owned(), page_url(base, other, route)))
+        .chain(std::iter::once((
+            "x-default".to_owned(),
+            page_url(base, Lang::En, route),
+        )))
+        .collect()
+}
+
+/// The newest published story in `lang`, of one category or of all: a page's lead.
+async fn newest_story(
+    state: &AppState,
+    lang: Lang,
+    category: Option<&str>,
+) -> Result<Option<ArticleSummary>, sqlx::Error> {
+    let filter = db::articles::ListFilter {
+        lang,
+        category,
+        limit: 1,
+        ..Default::default()
+    };
+    Ok(db::articles::list(&state.pool, &filter)
+        .await?
+        .into_iter()
+        .next()
+        .map(present::summary))
+}
+
+fn not_found_meta(meta: PageMeta) -> PageMeta {
+    PageMeta {
+        title: format!("404 — {}", meta.title),
+        robots_noindex: true,
+        ..meta
+    }
+}
+
+fn article_meta(mut meta: PageMeta, article: &Article, base: &str, site_name: &str) -> PageMeta {
+    let summary = &article.summary;
+    let url = |lang: Lang, slug: &str| page_url(base, lang, Route::Article(slug));
+    let canonical = url(summary.lang, &summary.slug);
+    let image = summary
+        .image
+        .as_ref()
+        .map(|image| format!("{base}{}", image.url));
+    meta.title = format!("{} — {site_name}", summary.title);
+    meta.description = summary.lead.clone();
+    meta.canonical = canonical.clone();
+    meta.og_type = "article";
+    meta.image = image.clone();
+    meta.alternates = std::iter::once((summary.lang.code().to_owned(), canonical.clone()))
+        .chain(
+            article
+                .translations
+                .iter()
+                .map(|other| (other.lang.code().to_owned(), url(other.lang, &other.slug))),
+        )
+        .collect();
+    meta.json_ld = Some(serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": summary.title,
+        "description": summary.lead,
+        "datePublished": summary.published_at,
+        "dateModified": article.updated_at.as_ref().unwrap_or(&summary.published_at),
+        "inLanguage": summary.lang.code(),
+        "articleSection": summary.category.name,
+        "author": [{ "@type": "Person", "name": summary.author }],
+        "publisher": { "@type": "Organization", "name": site_name },
+        "mainEntityOfPage": canonical,
+        "image": image.map(|image| vec![image]).unwrap_or_default(),
+        "keywords": article.tags.join(", "),
+    }));
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_are_parsed_with_their_language() {
+        assert_eq!(routes::parse("/"), (Lang::En, Route::Home));
+        assert_eq!(routes::parse("/ru"), (Lang::Ru, Route::Home));
+        assert_eq!(
+            routes::parse("/hy/article/abc"),
+            (Lang::Hy, Route::Article("abc"))
+        );
+        assert_eq!(
+            routes::parse("/category/politics"),
+            (Lang::En, Route::Category("politics"))
+        );
+        assert_eq!(routes::parse("/ru/saved"), (Lang::Ru, Route::Saved));
+        assert_eq!(routes::parse("/en/search"), (Lang::En, Route::NotFound));
+        assert_eq!(routes::parse("/nope/x/y"), (Lang::En, Route::NotFound));
+    }
+}

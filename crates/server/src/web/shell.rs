@@ -1,0 +1,138 @@
+//! The app shell: the built front end's `index.html`, read once at start-up, rendered per
+//! page with that page's head tags, `<html lang>` and first screen.
+//!
+//! The shell's Content-Security-Policy allows scripts only from this origin plus the inline
+//! scripts of the built `index.html`, by their SHA-256 hashes computed at start-up.
+
+use std::path::Path;
+
+use axum::http::HeaderValue;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use super::head::PageMeta;
+use super::html::escape;
+
+/// The built `index.html` and the CSP that fits it.
+#[derive(Clone, Debug)]
+pub struct Shell {
+    template: String,
+    csp: HeaderValue,
+}
+
+impl Shell {
+    /// Reads `dist/index.html`; `None` when the front end has not been built.
+    pub fn load(dist: &Path) -> Option<Shell> {
+        let template = std::fs::read_to_string(dist.join("index.html")).ok()?;
+        Some(Shell::from_template(template))
+    }
+
+    /// A shell from an `index.html` text.
+    pub fn from_template(template: String) -> Shell {
+        let hashes: Vec<String> = inline_scripts(&template)
+            .into_iter()
+            .map(|script| {
+                format!(
+                    "'sha256-{}'",
+                    STANDARD.encode(Sha256::digest(script.as_bytes()))
+                )
+            })
+            .collect();
+        let csp = format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; \
+             img-src 'self' data:; connect-src 'self'; font-src 'self'; manifest-src 'self'; \
+             worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+             frame-ancestors 'none'",
+            hashes.join(" ")
+        );
+        let csp = HeaderValue::from_str(&csp)
+            .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
+        Shell { template, csp }
+    }
+
+    /// The Content-Security-Policy every rendered page of this shell is sent with.
+    pub fn csp(&self) -> &HeaderValue {
+        &self.csp
+    }
+
+    /// The shell with `head` inserted before `</head>`, the title replaced and `<html lang>` set.
+    pub fn render(&self, page: &PageMeta) -> String {
+        let mut html = self.template.clone();
+        // Trunk's minifier writes `<html lang=en>`; the source has `<html lang="en">`.
+        if let Some(start) = html.find("<html") {
+            if let Some(length) = html[start..].find('>') {
+                html.replace_range(
+                    start..start + length + 1,
+                    &format!("<html lang=\"{}\">", page.lang.code()),
+                );
+            }
+        }
+        if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
+            if start < end {
+                html.replace_range(
+                    start..end + "</title>".len(),
+                    &format!("<title>{}</title>", escape(&page.title)),
+                );
+            }
+        }
+        let head = page.head();
+        match html.find("</head>") {
+            Some(at) => html.insert_str(at, &head),
+            None => html.push_str(&head),
+        }
+        if let Some(first_screen) = &page.first_screen {
+            let body_start = html
+                .find("<body")
+                .and_then(|start| html[start..].find('>').map(|end| start + end + 1));
+            if let Some(at) = body_start {
+                html.insert_str(at, first_screen);
+            }
+        }
+        html
+    }
+}
+
+/// Finds the text of every inline `<script>` (one without `src`) that the browser executes.
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut scripts = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        let open_tag = &after[..open_end];
+        let body_start = open_end + 1;
+        let Some(close) = after[body_start..].find("</script>") else {
+            break;
+        };
+        let body = &after[body_start..body_start + close];
+        let is_data =
+            open_tag.contains("application/ld+json") || open_tag.contains("application/json");
+        if !open_tag.contains(" src=") && !is_data {
+            scripts.push(body);
+        }
+        rest = &after[body_start + close..];
+    }
+    scripts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_scripts_are_hashed_but_not_external_or_data_ones() {
+        let html = "<script src=\"/a.js\"></script><script type=\"module\">boot()</script>\
+                    <script type=\"application/ld+json\">{}</script><script>theme()</script>";
+        assert_eq!(inline_scripts(html), vec!["boot()", "theme()"]);
+        let shell = Shell::from_template(html.to_owned());
+        let csp = shell.csp.to_str().unwrap();
+        assert!(csp.contains(&format!(
+            "'sha256-{}'",
+            STANDARD.encode(Sha256::digest(b"boot()"))
+        )));
+        assert!(!csp.contains("unsafe-inline"));
+    }
+}

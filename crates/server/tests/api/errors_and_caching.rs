@@ -1,0 +1,58 @@
+//! What every API answer shares: ETags and 304s, compression, JSON errors.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use serde_json::{json, Value};
+
+use crate::common::{assert_json_error, body_bytes, TestSite};
+
+#[tokio::test]
+async fn reads_carry_etags_and_answer_304() {
+    let site = TestSite::new().await;
+    let response = site.get("/api/v1/categories").await;
+    let etag = response.headers()[header::ETAG]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(response.headers()[header::CACHE_CONTROL]
+        .to_str()
+        .unwrap()
+        .contains("max-age"));
+    let again = site
+        .request(
+            Request::get("/api/v1/categories")
+                .header(header::IF_NONE_MATCH, &etag)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert!(body_bytes(again).await.is_empty());
+    let compressed = site
+        .request(
+            Request::get("/api/v1/articles")
+                .header(header::ACCEPT_ENCODING, "br")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(compressed.headers()[header::CONTENT_ENCODING], "br");
+}
+
+#[tokio::test]
+async fn unknown_paths_and_methods_are_json_errors_under_api() {
+    let site = TestSite::new().await;
+    assert_json_error(
+        site.get("/api/v1/nothing-here").await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    let put = site
+        .send_json("PUT", "/api/v1/articles", None, &json!({}))
+        .await;
+    assert_json_error(put, StatusCode::METHOD_NOT_ALLOWED).await;
+    let openapi: Value = site.get_json("/api/openapi.json").await;
+    assert!(openapi["paths"]["/api/v1/articles/{slug}"].is_object());
+    assert!(openapi["components"]["schemas"]["Block"].is_object());
+    assert_eq!(site.get("/healthz").await.status(), StatusCode::OK);
+}

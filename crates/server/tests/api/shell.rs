@@ -1,0 +1,103 @@
+//! The app shell: per-page head tags, the first screen, CSP, and the static files.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+
+use crate::common::{body_bytes, body_text, hostile_article, TestSite, MEXICO, SHELL, TOKEN};
+
+#[tokio::test]
+async fn the_shell_carries_per_page_meta_and_a_strict_csp() {
+    let site = TestSite::with_dist(Some(SHELL)).await;
+    let response = site.get(&format!("/article/{MEXICO}")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let csp = response.headers()[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline"));
+    assert!(csp.contains("frame-ancestors 'none'"));
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache");
+    let html = body_text(response).await;
+    assert!(html.contains("<title>Mexico"), "{html}");
+    assert!(html.contains("<meta property=\"og:type\" content=\"article\">"));
+    assert!(html.contains(&format!(
+        "<link rel=\"canonical\" href=\"https://gazette.test/article/{MEXICO}\">"
+    )));
+    assert!(html.contains("hreflang=\"ru\" href=\"https://gazette.test/ru/article/"));
+    assert!(html.contains("\"@type\":\"NewsArticle\""));
+    assert!(html.contains("og:image\" content=\"https://gazette.test/media/stories/"));
+    assert!(html.contains(&format!(
+        "<link rel=\"preload\" href=\"/api/v1/articles/{MEXICO}?lang=en\""
+    )));
+    // The first screen, static HTML at the start of the body, for this address only.
+    assert!(html.contains(&format!(
+        "<body><div id=\"first-screen\" class=\"first-screen\" data-path=\"/article/{MEXICO}\""
+    )));
+    assert!(html.contains(
+        "<p class=\"article__title\">Mexico and Azerbaijan mark 33 years of diplomatic relations</p>"
+    ));
+    let home = body_text(site.get("/").await).await;
+    assert!(home.contains("data-path=\"/\""), "{home}");
+    assert!(home.contains("class=\"card card--lead\""));
+    let search = body_text(site.get("/search?q=x").await).await;
+    assert!(!search.contains("first-screen"));
+
+    let ru = body_text(site.get("/ru/category/politics").await).await;
+    assert!(ru.starts_with("<!doctype html><html lang=\"ru\""));
+    assert!(ru.contains("<title>Политика — Gazette</title>"));
+
+    let missing = site.get("/article/no-such-story").await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert!(body_text(missing).await.contains("noindex"));
+    assert_eq!(
+        site.get("/missing.js").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(site.get("/search?q=x").await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn hostile_titles_cannot_break_out_of_the_head_or_the_first_screen() {
+    let site = TestSite::with_dist(Some(SHELL)).await;
+    let created = site
+        .send_json(
+            "POST",
+            "/api/v1/admin/articles",
+            Some(TOKEN),
+            &hostile_article(),
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let html = body_text(site.get("/article/hostile-test").await).await;
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(html.contains("&lt;/title&gt;&lt;script&gt;alert"));
+    assert!(!html.contains("</title><script>"));
+    assert!(html.contains(
+        "<p class=\"article__title\">&lt;/title&gt;&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; Budget</p>"
+    ));
+    assert!(html.contains("<p class=\"article__lead\">A lead &lt;b&gt;with&lt;/b&gt; markup</p>"));
+}
+
+#[tokio::test]
+async fn hashed_assets_are_immutable_and_precompressed() {
+    let site = TestSite::with_dist(Some(SHELL)).await;
+    let response = site
+        .request(
+            Request::get("/app-0123456789abcdef.js")
+                .header(header::ACCEPT_ENCODING, "br, gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+    assert_eq!(
+        response.headers()[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(body_bytes(response).await, b"brotli bytes");
+}

@@ -1,0 +1,112 @@
+//! View counting: once per reader, visible before the flush, flushed on shutdown.
+
+use std::path::Path;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::response::Response;
+use gazette_api_types::{Article, ArticleList, ViewCount, VISITOR_HEADER};
+use gazette_server::{AppState, Config};
+
+use crate::common::{assert_json_error, body_bytes, TestSite, MEXICO};
+
+#[tokio::test]
+async fn views_are_counted_once_per_reader_and_lead_most_read() {
+    let site = TestSite::new().await;
+    let view = |visitor: &'static str| {
+        Request::post(format!("/api/v1/articles/{MEXICO}/views"))
+            .header(VISITOR_HEADER, visitor)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let count = |response: Response| async move {
+        assert_eq!(response.status(), StatusCode::OK);
+        serde_json::from_slice::<ViewCount>(&body_bytes(response).await)
+            .unwrap()
+            .views
+    };
+    assert_eq!(count(site.request(view("a")).await).await, 1);
+    assert_eq!(
+        count(site.request(view("a")).await).await,
+        1,
+        "same reader again"
+    );
+    assert_eq!(count(site.request(view("b")).await).await, 2);
+    let article: Article = site.get_json(&format!("/api/v1/articles/{MEXICO}")).await;
+    assert_eq!(
+        article.views, 2,
+        "pending counts are visible before the flush"
+    );
+
+    site.state.views.flush(&site.state.pool).await.unwrap();
+    let stored: i64 = sqlx::query_scalar("SELECT views FROM articles WHERE slug = ?1")
+        .bind(MEXICO)
+        .fetch_one(&site.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 2);
+    let most_read: ArticleList = site.get_json("/api/v1/most-read").await;
+    assert_eq!(most_read.items[0].slug, MEXICO);
+    let missing = site
+        .request(
+            Request::post("/api/v1/articles/nope/views")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_json_error(missing, StatusCode::NOT_FOUND).await;
+}
+
+/// Sends one raw HTTP/1.1 request over TCP and returns the response text.
+async fn raw_http(address: std::net::SocketAddr, request: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(address)
+        .await
+        .expect("connect");
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.expect("read");
+    response
+}
+
+async fn stored_views(database: &Path) -> i64 {
+    let pool = gazette_server::db::connect(database).await.unwrap();
+    let views = sqlx::query_scalar("SELECT views FROM articles WHERE slug = ?1")
+        .bind(MEXICO)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    views
+}
+
+#[tokio::test]
+async fn counted_views_are_flushed_on_graceful_shutdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("gazette.db");
+    let state = AppState::new(Config::for_tests(database.clone()))
+        .await
+        .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(gazette_server::serve_on(listener, state, async {
+        let _ = stopped.await;
+    }));
+    for visitor in ["one", "two", "three"] {
+        let response = raw_http(
+            address,
+            &format!(
+                "POST /api/v1/articles/{MEXICO}/views HTTP/1.1\r\nHost: x\r\n{VISITOR_HEADER}: {visitor}\r\n\
+                 Content-Length: 0\r\nConnection: close\r\n\r\n"
+            ),
+        )
+        .await;
+        assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    }
+    // The flush interval in tests is an hour: nothing is stored until shutdown.
+    assert_eq!(stored_views(&database).await, 0);
+    stop.send(()).unwrap();
+    server.await.unwrap().unwrap();
+    assert_eq!(stored_views(&database).await, 3);
+}

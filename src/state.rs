@@ -1,0 +1,179 @@
+//! App-wide state: the contexts `Layout` provides once (the reader's language, the site
+//! information, the categories, the translations of the article being read, the toaster) and
+//! the `use_*` accessors pages and components read them with.
+//!
+//! Every accessor fails loudly when its provider is missing: a component mounted outside
+//! `App` (in a test, say) panics with the name of the missing context instead of silently
+//! working on a default that the real app would never have.
+
+use gazette_api_types::{Category, CategoryList, Lang, SiteInfo, Translation};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::api::{self, ApiError};
+use crate::browser;
+
+/// The reader's language, from the URL.
+#[derive(Clone, Copy)]
+pub struct CurrentLang(pub Memo<Lang>);
+
+/// The site information in the current language (name, links, time zone, ad slots).
+#[derive(Clone, Copy)]
+pub struct Site(pub LocalResource<Result<SiteInfo, ApiError>>);
+
+impl Site {
+    /// The site information once it has loaded.
+    pub fn info(&self) -> Option<SiteInfo> {
+        self.0.get().and_then(Result::ok)
+    }
+
+    /// The newsroom's time zone ("Asia/Baku" for the demo), empty until loaded.
+    pub fn time_zone(&self) -> String {
+        self.0.with(|loaded| {
+            loaded
+                .as_ref()
+                .and_then(|result| result.as_ref().ok())
+                .map(|info| info.time_zone.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    /// The time zone as a signal that changes once, when the site information arrives, so
+    /// the dates on a page are formatted again once and nothing else is rebuilt.
+    pub fn time_zone_signal(self) -> Signal<String> {
+        Memo::new(move |_| self.time_zone()).into()
+    }
+
+    /// The configured size of an ad placement (`top`, `in-article`, `sidebar`), once the site
+    /// information has loaded.
+    pub fn ad_size(self, placement: &'static str) -> Signal<Option<(u32, u32)>> {
+        Signal::derive(move || {
+            self.info().and_then(|info| {
+                info.ad_slots
+                    .into_iter()
+                    .find(|slot| slot.placement == placement)
+                    .map(|slot| (slot.width, slot.height))
+            })
+        })
+    }
+}
+
+/// The categories in the current language, for navigation and the front page's blocks.
+#[derive(Clone, Copy)]
+pub struct Categories(pub LocalResource<Result<CategoryList, ApiError>>);
+
+impl Categories {
+    /// The categories once they have loaded (none before, or when the request failed).
+    pub fn items(&self) -> Vec<Category> {
+        self.0
+            .get()
+            .and_then(Result::ok)
+            .map(|list| list.items)
+            .unwrap_or_default()
+    }
+}
+
+/// The translations of the article being read (with its language), for the language switch
+/// in the header; `None` on every other page.
+#[derive(Clone, Copy)]
+pub struct ArticleTranslations(pub RwSignal<Option<(Lang, Vec<Translation>)>>);
+
+/// How long a toast stays, in milliseconds.
+pub const TOAST_MS: i32 = 3_000;
+
+/// The app-wide toast ("Link copied"): `use_toaster().show(...)` from anywhere below `App`;
+/// the `Toast` component shows it.
+#[derive(Clone, Copy)]
+pub struct Toaster {
+    message: RwSignal<Option<String>>,
+    shown: RwSignal<u32>,
+}
+
+impl Toaster {
+    /// A toaster with nothing shown.
+    pub fn new() -> Toaster {
+        Toaster {
+            message: RwSignal::new(None),
+            shown: RwSignal::new(0),
+        }
+    }
+
+    /// Shows `message` for a few seconds (replacing any message shown now).
+    pub fn show(&self, message: String) {
+        let shown = self.shown.get_untracked().wrapping_add(1);
+        self.shown.set(shown);
+        self.message.set(Some(message));
+        let toaster = *self;
+        browser::after(TOAST_MS, move || {
+            // Only the latest toast hides itself.
+            if toaster.shown.get_untracked() == shown {
+                toaster.message.set(None);
+            }
+        });
+    }
+
+    /// The message shown now.
+    pub fn message(&self) -> Option<String> {
+        self.message.get()
+    }
+}
+
+impl Default for Toaster {
+    fn default() -> Self {
+        Toaster::new()
+    }
+}
+
+/// Creates and provides every app-wide context; called once, by `Layout`, inside the router.
+pub fn provide_app_state() {
+    let location = use_location();
+    let lang = Memo::new(move |_| {
+        location
+            .pathname
+            .with(|path| gazette_api_types::routes::lang_of_path(path))
+    });
+    provide_context(CurrentLang(lang));
+    provide_context(Site(LocalResource::new(move || api::site(lang.get()))));
+    provide_context(Categories(LocalResource::new(move || {
+        api::categories(lang.get())
+    })));
+    provide_context(ArticleTranslations(RwSignal::new(None)));
+    provide_context(Toaster::new());
+}
+
+/// The context `T`, or a panic naming it: a missing provider is a bug, never a default.
+fn required<T: Clone + 'static>(name: &str) -> T {
+    use_context::<T>()
+        .unwrap_or_else(|| panic!("{name} is not provided: mount this inside `App` (Layout)"))
+}
+
+/// The reader's language as it changes with the URL (the header, the footer).
+pub fn use_lang() -> Memo<Lang> {
+    required::<CurrentLang>("CurrentLang").0
+}
+
+/// The language of the page being shown: fixed for a page, because another language is
+/// another route and so another page.
+pub fn use_page_lang() -> Lang {
+    use_lang().get_untracked()
+}
+
+/// The site information.
+pub fn use_site() -> Site {
+    required("Site")
+}
+
+/// The categories.
+pub fn use_categories() -> Categories {
+    required("Categories")
+}
+
+/// The translations of the article being read.
+pub fn use_article_translations() -> ArticleTranslations {
+    required("ArticleTranslations")
+}
+
+/// The app-wide toaster.
+pub fn use_toaster() -> Toaster {
+    required("Toaster")
+}
