@@ -8,6 +8,8 @@ use utoipa::ToSchema;
 
 use crate::{is_false, CategoryRef, Lang};
 
+mod flat;
+
 /// An image with the size it is served at, so the page can reserve its space before it loads.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
@@ -91,7 +93,11 @@ pub struct Translation {
 }
 
 /// A whole article: `GET /api/v1/articles/{slug}`: everything a list shows of it, and more.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// On the wire it is one flat object (the summary's fields beside the rest). It is read by
+/// [`flat`], not by serde's `flatten`, which buffers the whole object first and would add a
+/// second copy of every block's decoder to the front end's WebAssembly.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Article {
     /// Slug, language, title, lead, category, author, publication time and picture.
@@ -155,5 +161,29 @@ mod tests {
         let back = serde_json::to_value(&article).unwrap();
         assert_eq!(back["title"], "T");
         assert!(back.get("summary").is_none());
+        let again: Article = serde_json::from_value(back).unwrap();
+        assert_eq!(again, article);
+    }
+
+    #[test]
+    fn an_article_object_is_checked_like_any_other() {
+        let full = serde_json::json!({"slug":"s","lang":"en","title":"T","lead":"L",
+            "category":{"slug":"c","name":"C"},"author":"A","published_at":"2025-01-14T13:32:00Z",
+            "source":"","body":[],"tags":[],"views":3,"reading_minutes":1,"translations":[],
+            "image":null,"added_later":{"any":"thing"}});
+        let article: Article = serde_json::from_value(full.clone()).unwrap();
+        assert_eq!(article.summary.image, None);
+        let mut missing = full.clone();
+        missing.as_object_mut().unwrap().remove("title");
+        let error = serde_json::from_value::<Article>(missing)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("missing field `title`"), "{error}");
+        let duplicated = r#"{"slug":"a","slug":"b"}"#;
+        let error = serde_json::from_str::<Article>(duplicated)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("duplicate field `slug`"), "{error}");
+        assert!(serde_json::from_str::<Article>("[]").is_err());
     }
 }
