@@ -56,26 +56,44 @@ apt_install() {
 # --- 1. A Rust toolchain for wasm32 -------------------------------------------------------
 # The env file defines `wasm CMD...`, which runs CMD with the recorded wasm32 toolchain, and
 # GAZETTE_WASM_RELEASE_* for the release build. Host builds (the server) never go through it.
+# Both routes build the release WebAssembly the same way: std from source with the size flags
+# (rustup needs its rust-src component for that; without it the release build is larger).
 write_rustup_env() {
-  cat >"$env_file" <<'EOF'
-# Written by scripts/bootstrap.sh: the rustup toolchain has the wasm32 target.
-export GAZETTE_WASM_ROUTE=rustup # gazette-env-v2
-wasm() { "$@"; }
-export GAZETTE_WASM_RELEASE_RUSTFLAGS=""
-export GAZETTE_WASM_RELEASE_STD_FEATURES=""
-EOF
+  local std_from_source=""
+  if rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
+    || timeout 60 rustup component add rust-src >&2 2>&1; then
+    std_from_source=1
+  else
+    say "warning: rustup cannot add rust-src; the release WebAssembly is built without the size flags"
+  fi
+  {
+    echo '# Written by scripts/bootstrap.sh: the rustup toolchain has the wasm32 target.'
+    echo 'export GAZETTE_WASM_ROUTE=rustup # gazette-env-v3'
+    echo 'wasm() { "$@"; }'
+    if [ -n "$std_from_source" ]; then
+      echo '# Release builds only (see scripts/gazette): std built from source, size flags.'
+      echo 'export GAZETTE_WASM_RELEASE_BUILD_STD=std,panic_abort'
+      echo 'export GAZETTE_WASM_RELEASE_STD_FEATURES=optimize_for_size'
+      echo 'export GAZETTE_WASM_RELEASE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"'
+    else
+      echo 'export GAZETTE_WASM_RELEASE_BUILD_STD=""'
+      echo 'export GAZETTE_WASM_RELEASE_STD_FEATURES=""'
+      echo 'export GAZETTE_WASM_RELEASE_RUSTFLAGS=""'
+    fi
+  } >"$env_file"
 }
 
 write_debian_env() {
   cat >"$env_file" <<'EOF'
 # Written by scripts/bootstrap.sh: Debian's rustc-web with std built from source for wasm32.
-export GAZETTE_WASM_ROUTE=debian # gazette-env-v2
+export GAZETTE_WASM_ROUTE=debian # gazette-env-v3
 wasm() {
   PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-22/bin/wasm-ld "$@"
 }
 # Size flags only std-from-source allows; release builds only (see scripts/gazette).
+export GAZETTE_WASM_RELEASE_BUILD_STD=""
 export GAZETTE_WASM_RELEASE_STD_FEATURES=optimize_for_size
 export GAZETTE_WASM_RELEASE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 EOF
@@ -89,7 +107,7 @@ debian_route_ready() {
 }
 
 toolchain_still_valid() {
-  [ -f "$env_file" ] && grep -q gazette-env-v2 "$env_file" || return 1
+  [ -f "$env_file" ] && grep -q gazette-env-v3 "$env_file" || return 1
   case "$(grep -o 'GAZETTE_WASM_ROUTE=[a-z]*' "$env_file" | cut -d= -f2)" in
     rustup) rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown ;;
     debian) debian_route_ready ;;
@@ -119,6 +137,15 @@ else
       "Expected /usr/bin/rustc with rust-src and /usr/lib/llvm-22/bin/wasm-ld."
     write_debian_env
   fi
+fi
+
+# std built from source needs its own dependencies in cargo's cache, and the release build
+# runs offline: fetch them here (quick once they are cached).
+std_sysroot="$( . "$env_file"; wasm rustc --print sysroot)"
+if [ -f "$std_sysroot/lib/rustlib/src/rust/library/Cargo.toml" ]; then
+  ( . "$env_file"; RUSTC_BOOTSTRAP=1 wasm cargo fetch --quiet \
+    --manifest-path "$std_sysroot/lib/rustlib/src/rust/library/Cargo.toml" ) >&2 \
+    || say "warning: could not fetch the standard library's dependencies"
 fi
 
 # --- 2. Node tools: wasm-opt (binaryen) and Playwright, pinned in package-lock.json --------

@@ -51,7 +51,12 @@ if (!shellOnly) {
   if (!index.includes(boot)) throw new Error('postbuild: Trunk\'s loader script changed; update the first-screen wait');
   index = index.replace(boot, 'await new Promise((start) => { const picture = document.querySelector(`#first-screen img`); '
     + 'if (!picture || picture.complete) return start(); picture.addEventListener(`load`, () => requestAnimationFrame(() => setTimeout(start)), { once: true }); '
-    + 'picture.addEventListener(`error`, start, { once: true }); });\n' + boot);
+    + 'picture.addEventListener(`error`, start, { once: true }); });\n'
+    // The page's WebAssembly chunks (named by the server, see crates/server/src/web/shell.rs)
+    // start loading together with the main module, not after it has run.
+    + 'for (const href of (document.querySelector(`meta[name=gazette-chunks]`)?.content ?? ``).split(` `).filter(Boolean)) { '
+    + 'const link = document.createElement(`link`); link.rel = `preload`; link.as = `fetch`; link.crossOrigin = `anonymous`; link.href = href; document.head.append(link); }\n'
+    + boot);
   index = index.replace(/<link[^>]*rel=preload[^>]*type=application\/wasm>/, '');
 }
 writeFileSync(indexPath, index);

@@ -59,6 +59,13 @@ pub fn set_document_meta(title: &str, description: &str) {
     }
 }
 
+/// Loads the page again (the Retry of a part of the app that failed to load).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Sets `<html lang>`.
 pub fn set_html_lang(code: &str) {
     if let Some(root) = document().and_then(|document| document.document_element()) {

@@ -12,6 +12,7 @@ pub mod browser;
 pub mod components;
 pub mod i18n;
 pub mod layout;
+pub mod lazy_pages;
 pub mod pages;
 pub mod prefs;
 pub mod pwa;
@@ -22,10 +23,11 @@ use gazette_api_types::routes::lang_prefix;
 use gazette_api_types::Lang;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
-use leptos_router::{path, MatchNestedRoutes, StaticSegment};
+use leptos_router::{path, Lazy, MatchNestedRoutes, StaticSegment};
 
 use crate::layout::Layout;
-use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SavedPage, SearchPage};
+use crate::lazy_pages::{ArticleRoute, CategoryRoute, HomeRoute, SavedRoute, SearchRoute};
+use crate::pages::NotFoundPage;
 
 /// The whole application: router, layout and pages.
 #[component]
@@ -49,11 +51,11 @@ pub fn App() -> impl IntoView {
 fn LanguageRoutes(lang: Lang) -> impl MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=StaticSegment(lang_prefix(lang)) view=Outlet>
-            <Route path=path!("") view=HomePage />
-            <Route path=path!("/category/:slug") view=CategoryPage />
-            <Route path=path!("/article/:slug") view=ArticlePage />
-            <Route path=path!("/saved") view=SavedPage />
-            <Route path=path!("/search") view=SearchPage />
+            <Route path=path!("") view={Lazy::<HomeRoute>::new()} />
+            <Route path=path!("/category/:slug") view={Lazy::<CategoryRoute>::new()} />
+            <Route path=path!("/article/:slug") view={Lazy::<ArticleRoute>::new()} />
+            <Route path=path!("/saved") view={Lazy::<SavedRoute>::new()} />
+            <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
         </ParentRoute>
     }
     .into_inner()

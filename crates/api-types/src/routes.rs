@@ -40,6 +40,22 @@ impl Route<'_> {
     }
 }
 
+impl Route<'_> {
+    /// The name of the WebAssembly chunk that renders this page in the split release build
+    /// (the front end's `lazy_pages`), which the server preloads with the page; `None` for
+    /// the not-found page, which the main module renders.
+    pub fn split_name(&self) -> Option<&'static str> {
+        match self {
+            Route::Home => Some("home_page"),
+            Route::Category(_) => Some("category_page"),
+            Route::Article(_) => Some("article_page"),
+            Route::Search => Some("search_page"),
+            Route::Saved => Some("saved_page"),
+            Route::NotFound => None,
+        }
+    }
+}
+
 /// The URL path prefix of a language: empty for English, `/ru` and `/hy` otherwise.
 pub fn lang_prefix(lang: Lang) -> &'static str {
     match lang {

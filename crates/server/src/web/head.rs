@@ -23,6 +23,9 @@ pub struct PageMeta {
     pub preloads: Vec<String>,
     /// The page's largest image (its LCP element), fetched early at high priority.
     pub lead_image: Option<String>,
+    /// The split point of the front end that renders this page (`Route::split_name`), whose
+    /// WebAssembly chunks the shell preloads.
+    pub split: Option<&'static str>,
     pub robots_noindex: bool,
     /// The page's first screen as static HTML (`first_screen`), shown until the app is ready.
     pub first_screen: Option<String>,

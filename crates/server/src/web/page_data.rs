@@ -28,6 +28,7 @@ pub async fn page_meta(
         canonical: page_url(&base, lang, Route::Home),
         og_type: "website",
         preloads: vec![routes::api::site(lang)],
+        split: route.split_name(),
         ..PageMeta::default()
     };
     match route {

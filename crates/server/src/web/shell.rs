@@ -3,7 +3,12 @@
 //!
 //! The shell's Content-Security-Policy allows scripts only from this origin plus the inline
 //! scripts of the built `index.html`, by their SHA-256 hashes computed at start-up.
+//!
+//! A split build (`crates/splitter`) also leaves `split-manifest.json`: the WebAssembly chunks
+//! each page's code needs. The shell names the chunks of the page it renders, so they load
+//! with the main module instead of after it has started.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use axum::http::HeaderValue;
@@ -19,13 +24,58 @@ use super::html::escape;
 pub struct Shell {
     template: String,
     csp: HeaderValue,
+    chunks: SplitManifest,
+}
+
+/// What `split-manifest.json` says: the chunk loader script, and for each split point the
+/// files it loads. Empty for an unsplit build.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct SplitManifest {
+    #[serde(default)]
+    pub loader: Option<String>,
+    #[serde(default)]
+    pub splits: HashMap<String, Vec<String>>,
+}
+
+impl SplitManifest {
+    /// The tags that let one split point's files load with the main module: the loader
+    /// script is preloaded, and the chunks are listed in `<meta name="gazette-chunks">`,
+    /// which the boot script turns into preloads once the first screen's picture is in (so
+    /// they do not compete with it), together with starting the main module.
+    fn preload_tags(&self, split: &str) -> String {
+        let Some(files) = self.splits.get(split) else {
+            return String::new();
+        };
+        let mut tags = String::new();
+        if let Some(loader) = &self.loader {
+            tags.push_str(&format!(
+                "<link rel=\"modulepreload\" href=\"{}\">\n",
+                escape(loader)
+            ));
+        }
+        tags.push_str(&format!(
+            "<meta name=\"gazette-chunks\" content=\"{}\">\n",
+            escape(&files.join(" "))
+        ));
+        tags
+    }
 }
 
 impl Shell {
     /// Reads `dist/index.html`; `None` when the front end has not been built.
     pub fn load(dist: &Path) -> Option<Shell> {
         let template = std::fs::read_to_string(dist.join("index.html")).ok()?;
-        Some(Shell::from_template(template))
+        let mut shell = Shell::from_template(template);
+        match std::fs::read_to_string(dist.join("split-manifest.json")) {
+            Ok(text) => match serde_json::from_str(&text) {
+                Ok(chunks) => shell.chunks = chunks,
+                Err(error) => {
+                    tracing::warn!(%error, "split-manifest.json is not valid; no chunk preloads")
+                }
+            },
+            Err(_) => tracing::info!("unsplit front end (no split-manifest.json)"),
+        }
+        Some(shell)
     }
 
     /// A shell from an `index.html` text.
@@ -48,7 +98,11 @@ impl Shell {
         );
         let csp = HeaderValue::from_str(&csp)
             .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
-        Shell { template, csp }
+        Shell {
+            template,
+            csp,
+            chunks: SplitManifest::default(),
+        }
     }
 
     /// The Content-Security-Policy every rendered page of this shell is sent with.
@@ -76,7 +130,10 @@ impl Shell {
                 );
             }
         }
-        let head = page.head();
+        let mut head = page.head();
+        if let Some(split) = page.split {
+            head.push_str(&self.chunks.preload_tags(split));
+        }
         match html.find("</head>") {
             Some(at) => html.insert_str(at, &head),
             None => html.push_str(&head),
@@ -121,6 +178,27 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_preloads_the_chunks_of_its_split_point_only() {
+        let mut shell = Shell::from_template("<html><head></head><body></body></html>".into());
+        shell.chunks = serde_json::from_str(
+            r#"{"loader":"/__wasm_split-1.js","splits":{"article_page":["/chunk_1-a.wasm","/split_article_page-b.wasm"],"home_page":["/chunk_1-a.wasm","/split_home_page-c.wasm"]}}"#,
+        )
+        .unwrap();
+        let page = PageMeta {
+            split: Some("article_page"),
+            ..PageMeta::default()
+        };
+        let html = shell.render(&page);
+        assert!(html.contains("<link rel=\"modulepreload\" href=\"/__wasm_split-1.js\">"));
+        assert!(html.contains(
+            "<meta name=\"gazette-chunks\" content=\"/chunk_1-a.wasm /split_article_page-b.wasm\">"
+        ));
+        assert!(!html.contains("split_home_page"));
+        let unsplit = Shell::from_template("<html><head></head></html>".into()).render(&page);
+        assert!(!unsplit.contains("gazette-chunks"));
+    }
 
     #[test]
     fn inline_scripts_are_hashed_but_not_external_or_data_ones() {
