@@ -32,7 +32,11 @@ pub fn Layout(children: Children) -> impl IntoView {
     let category_list = Signal::derive(move || categories.items());
 
     view! {
-        <a class="skip-link" href="#main">
+        <a class="skip-link" href="#main" on:click=move |_| {
+            // Following `#main` scrolls but leaves focus in the header: move it to the
+            // content (once the router has handled the link), so the next Tab goes on there.
+            browser::after(0, browser::focus_main);
+        }>
             {move || t(lang.get()).skip_to_content}
         </a>
         <OfflineBanner lang=lang_signal />
@@ -41,8 +45,12 @@ pub fn Layout(children: Children) -> impl IntoView {
             {children()}
         </main>
         <SiteFooter lang=lang_signal site=site_info categories=category_list install_offer=app_status.can_install />
-        <Toast />
-        <AppPrompts lang=lang_signal status=app_status />
+        // One stack at the bottom of the screen: a toast ("Link copied") above the app's
+        // prompts ("Install app"), never behind them.
+        <div class="bottom-stack">
+            <Toast />
+            <AppPrompts lang=lang_signal status=app_status />
+        </div>
     }
 }
 

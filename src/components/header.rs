@@ -25,6 +25,18 @@ pub fn SiteHeader(
     install_offer: RwSignal<bool>,
 ) -> impl IntoView {
     let menu_open = RwSignal::new(false);
+    let menu_toggle = NodeRef::<leptos::html::Button>::new();
+    // Escape closes the open menu wherever focus is (on the toggle right after opening, on a
+    // link inside, elsewhere) and gives focus back to the toggle, so the reader is not lost.
+    let on_escape = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            if let Some(toggle) = menu_toggle.get_untracked() {
+                let _ = toggle.focus();
+            }
+        }
+    });
+    on_cleanup(move || on_escape.remove());
     let input = NodeRef::<leptos::html::Input>::new();
     let name = move || {
         site.get()
@@ -137,6 +149,7 @@ pub fn SiteHeader(
             <nav class="nav" aria-label=move || t(lang.get()).sections>
                 <button
                     type="button"
+                    node_ref=menu_toggle
                     class="button nav__toggle"
                     aria-expanded=move || menu_open.get().to_string()
                     aria-controls="nav-list"
@@ -148,11 +161,6 @@ pub fn SiteHeader(
                     id="nav-list"
                     class="nav__list"
                     class:nav__list--open=move || menu_open.get()
-                    on:keydown=move |event: leptos::ev::KeyboardEvent| {
-                        if event.key() == "Escape" {
-                            menu_open.set(false);
-                        }
-                    }
                 >
                     <li>
                         <a class="nav__link" href=move || home_href(lang.get()) on:click=move |_| menu_open.set(false)>

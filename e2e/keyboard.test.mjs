@@ -1,0 +1,80 @@
+// Reader defects found with a keyboard and a phone (issue 14): the skip link moves focus to the
+// content, Escape closes the phone menu from wherever focus is and gives focus back to the
+// toggle, and a toast is shown above the app's own prompts instead of behind them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { siteUnderTest } from './support.mjs';
+
+const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations';
+const server = siteUnderTest();
+const PHONE = { viewport: { width: 390, height: 844 } };
+
+test('"Skip to content" moves keyboard focus into the content', async () => {
+  const { context, page, problems } = await server.newReader(PHONE);
+  await page.goto(server.url + MEXICO);
+  await page.locator('main .article__title').waitFor();
+  await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement.className), /skip-link/);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main');
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => ({
+    inMain: document.getElementById('main').contains(document.activeElement),
+    inHeader: document.querySelector('header').contains(document.activeElement),
+  }));
+  assert.deepEqual(next, { inMain: true, inHeader: false });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Escape closes the phone menu from the toggle and from inside, focus back on the toggle', async () => {
+  const { context, page, problems } = await server.newReader(PHONE);
+  await page.goto(server.url + '/ru');
+  await page.locator('main .card--lead').waitFor();
+  const toggle = page.locator('.nav__toggle');
+  const focusedIsToggle = () => page.evaluate(() => document.activeElement?.classList.contains('nav__toggle'));
+
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.match(await toggle.textContent(), /Закрыть/);
+  await page.keyboard.press('Escape'); // focus is still on the toggle
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.ok(await focusedIsToggle());
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement.className), /nav__link/);
+  await page.keyboard.press('Escape'); // from a link inside the menu
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.ok(await focusedIsToggle(), 'focus returns to the toggle, not to the page');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone the "Link copied" toast shows above the install bar, not behind it', async () => {
+  const { context, page, problems } = await server.newReader(PHONE);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.goto(server.url + MEXICO);
+  await page.locator('.share-bar__copy').waitFor();
+  // The browser's install offer (Chromium fires it only for engaged sites; the event is the same).
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeinstallprompt')));
+  const chip = page.locator('.app-prompts .app-prompt');
+  await chip.waitFor();
+  await page.locator('.share-bar__copy').click();
+  const toast = page.locator('.toast-region .toast');
+  await toast.waitFor();
+  await page.waitForTimeout(400); // the toast slides in for 0.2 s
+  const [toastBox, chipBox] = [await toast.boundingBox(), await chip.boundingBox()];
+  assert.ok(toastBox.y + toastBox.height <= chipBox.y, `toast ${JSON.stringify(toastBox)} is above the chip ${JSON.stringify(chipBox)}`);
+  // The toast ignores pointer events (taps go through it); let it take them to ask what is on top.
+  const onTop = await page.evaluate(({ x, y }) => {
+    for (const element of document.querySelectorAll('.toast-region, .toast')) element.style.pointerEvents = 'auto';
+    return document.elementFromPoint(x, y)?.closest('.toast') !== null;
+  },
+    { x: toastBox.x + toastBox.width / 2, y: toastBox.y + toastBox.height / 2 });
+  assert.ok(onTop, 'nothing covers the toast');
+  assert.equal(await toast.textContent(), 'Link copied');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
