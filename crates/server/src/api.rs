@@ -17,7 +17,7 @@ pub mod site;
 pub mod views;
 
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::Router;
@@ -58,7 +58,13 @@ fn cors_layer(origins: &[String]) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(allowed))
         .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
+        // The front end sends the visitor header when it counts a view: without it in the
+        // list, a front end on another origin fails the preflight and counts nothing.
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            HeaderName::from_static(gazette_api_types::VISITOR_HEADER),
+        ])
 }
 
 /// Turns every non-JSON error under `/api` (method not allowed, body too large, timeout) into

@@ -52,15 +52,30 @@ impl Error {
                 StatusCode::UNSUPPORTED_MEDIA_TYPE => (*status, "unsupported_media_type"),
                 _ => (*status, "invalid_content"),
             },
+            Error::Database(cause) if is_unique_violation(cause) => {
+                (StatusCode::CONFLICT, "conflict")
+            }
             Error::Database(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
+}
+
+/// Whether the database refused a write because the row exists already: two editors
+/// creating one slug at once both pass the existence check, and the second insert hits the
+/// unique index. That is the editor's conflict, not a server failure.
+fn is_unique_violation(cause: &sqlx::Error) -> bool {
+    cause
+        .as_database_error()
+        .is_some_and(|error| error.is_unique_violation())
 }
 
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let (status, code) = self.status_and_code();
         let message = match &self {
+            Error::Database(cause) if is_unique_violation(cause) => {
+                "this already exists (written by another request just now)".to_owned()
+            }
             Error::Database(cause) => {
                 tracing::error!(%cause, "request failed");
                 "the server could not complete the request".to_owned()

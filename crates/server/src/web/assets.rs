@@ -9,7 +9,12 @@ use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::MethodRouter;
 use axum::Router;
+use tower::ServiceExt;
 use tower_http::services::ServeDir;
+
+/// The longest file name the file system takes: a longer path segment names no file, and
+/// asking the file system for it fails with an error instead of "not found".
+const MAX_NAME_BYTES: usize = 255;
 
 /// The files of `dist`, with `otherwise` answering every path that is not a file.
 pub fn files(dist: &Path, otherwise: MethodRouter) -> Router {
@@ -17,9 +22,28 @@ pub fn files(dist: &Path, otherwise: MethodRouter) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(false);
+    let not_a_file = otherwise.clone();
     Router::new()
         .fallback_service(files.fallback(otherwise))
         .layer(middleware::from_fn(static_cache_headers))
+        .layer(middleware::from_fn(move |request: Request, next: Next| {
+            let not_a_file = not_a_file.clone();
+            async move {
+                let too_long = request
+                    .uri()
+                    .path()
+                    .split('/')
+                    .any(|segment| segment.len() > MAX_NAME_BYTES);
+                if too_long {
+                    match not_a_file.oneshot(request).await {
+                        Ok(response) => response,
+                        Err(never) => match never {},
+                    }
+                } else {
+                    next.run(request).await
+                }
+            }
+        }))
 }
 
 /// Hashed file names (`name-0123456789abcdef.ext`, as Trunk writes them) never change

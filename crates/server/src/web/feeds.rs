@@ -9,7 +9,7 @@ use axum::Router;
 use gazette_api_types::routes::Route;
 use gazette_api_types::Lang;
 
-use super::html::escape;
+use super::html::{rss_text, xml_text};
 use super::urls::page_url;
 use crate::content::time_format;
 use crate::db;
@@ -78,19 +78,19 @@ async fn feed(state: &AppState, lang: Lang, category: Option<&str>) -> Response 
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\
          <title>{}</title><link>{}</link><description>{}</description><language>{}</language>",
-        escape(&title),
-        escape(&page_url(base, lang, Route::Home)),
-        escape(&site.tagline),
+        rss_text(&title),
+        xml_text(&page_url(base, lang, Route::Home)),
+        rss_text(&site.tagline),
         lang.code()
     );
     for row in rows {
-        let link = escape(&page_url(base, lang, Route::Article(&row.slug)));
+        let link = xml_text(&page_url(base, lang, Route::Article(&row.slug)));
         xml.push_str(&format!(
             "<item><title>{}</title><link>{link}</link><guid>{link}</guid><description>{}</description>\
              <category>{}</category><pubDate>{}</pubDate></item>",
-            escape(&row.title),
-            escape(&row.lead),
-            escape(&row.category_name),
+            rss_text(&row.title),
+            rss_text(&row.lead),
+            rss_text(&row.category_name),
             time_format::rfc2822(row.published_at)
         ));
     }
@@ -125,12 +125,12 @@ async fn sitemap(State(state): State<AppState>) -> Response {
     for lang in Lang::ALL {
         xml.push_str(&format!(
             "<url><loc>{}</loc></url>",
-            escape(&page_url(base, lang, Route::Home))
+            xml_text(&page_url(base, lang, Route::Home))
         ));
         for category in &categories {
             xml.push_str(&format!(
                 "<url><loc>{}</loc></url>",
-                escape(&page_url(base, lang, Route::Category(&category.slug)))
+                xml_text(&page_url(base, lang, Route::Category(&category.slug)))
             ));
         }
     }
@@ -139,7 +139,7 @@ async fn sitemap(State(state): State<AppState>) -> Response {
         let day = time_format::rfc3339(modified);
         xml.push_str(&format!(
             "<url><loc>{}</loc><lastmod>{}</lastmod></url>",
-            escape(&page_url(base, lang, Route::Article(&slug))),
+            xml_text(&page_url(base, lang, Route::Article(&slug))),
             &day[..10.min(day.len())]
         ));
     }

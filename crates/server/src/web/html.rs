@@ -17,9 +17,40 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Text for an XML document (feeds, sitemap): escaped, and without the characters XML 1.0
+/// does not allow at all (most control characters, U+FFFE, U+FFFF), one of which would make
+/// the whole document invalid for every reader.
+pub fn xml_text(text: &str) -> String {
+    let allowed: String = text
+        .chars()
+        .filter(|&ch| {
+            matches!(ch, '\t' | '\n' | '\r')
+                || (ch >= ' ' && !matches!(ch, '\u{FFFE}' | '\u{FFFF}'))
+        })
+        .collect();
+    escape(&allowed)
+}
+
+/// Text for an RSS element that feed readers show as HTML (`title`, `description`):
+/// escaped for HTML, then for XML, so a title such as `<img onerror=…>` is shown as those
+/// characters and never becomes markup in the reader.
+pub fn rss_text(text: &str) -> String {
+    xml_text(&escape(text))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, rss_text, xml_text};
+
+    #[test]
+    fn feed_text_is_valid_xml_and_never_markup() {
+        assert_eq!(xml_text("a\u{FFFE}b\u{FFFF}c\u{0}d\u{1b}e\tf"), "abcde\tf");
+        assert_eq!(
+            rss_text("<img src=x onerror=alert(1)>"),
+            "&amp;lt;img src=x onerror=alert(1)&amp;gt;"
+        );
+        assert_eq!(rss_text("Tom & Jerry"), "Tom &amp;amp; Jerry");
+    }
 
     #[test]
     fn markup_characters_are_escaped() {

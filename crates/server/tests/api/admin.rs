@@ -226,3 +226,38 @@ async fn hostile_html_is_stored_as_inert_blocks_and_editors_manage_articles() {
         .await;
     assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_creates_of_one_slug_give_one_201_and_409s_never_500() {
+    use tower::ServiceExt;
+    let site = TestSite::new().await;
+    let body = json!({
+        "lang": "en", "slug": "race-for-one-slug", "category": "politics",
+        "title": "One of twelve", "lead": "Sent at once.", "body_html": "<p>Text.</p>",
+        "author": "Desk"
+    })
+    .to_string();
+    let tasks: Vec<_> = (0..12)
+        .map(|_| {
+            let request = Request::post("/api/v1/admin/articles")
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+                .body(Body::from(body.clone()))
+                .unwrap();
+            tokio::spawn(site.app().oneshot(request))
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for task in tasks {
+        statuses.push(task.await.unwrap().unwrap().status());
+    }
+    let created = statuses
+        .iter()
+        .filter(|status| **status == StatusCode::CREATED)
+        .count();
+    let conflicts = statuses
+        .iter()
+        .filter(|status| **status == StatusCode::CONFLICT)
+        .count();
+    assert_eq!((created, conflicts), (1, 11), "{statuses:?}");
+}

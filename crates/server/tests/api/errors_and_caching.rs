@@ -56,3 +56,20 @@ async fn unknown_paths_and_methods_are_json_errors_under_api() {
     assert!(openapi["components"]["schemas"]["Block"].is_object());
     assert_eq!(site.get("/healthz").await.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_path_segment_longer_than_any_file_name_is_a_404_not_a_500() {
+    let site = TestSite::with_dist(Some(
+        "<html><head><title>t</title></head><body></body></html>",
+    ))
+    .await;
+    let long = "a".repeat(300);
+    for path in [
+        format!("/{long}"),
+        format!("/{long}.js"),
+        format!("/x/{long}/y"),
+    ] {
+        let response = site.get(&path).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+}

@@ -2,7 +2,7 @@
 
 use axum::http::StatusCode;
 
-use crate::common::{body_text, TestSite, MEXICO};
+use crate::common::{body_text, TestSite, MEXICO, TOKEN};
 
 #[tokio::test]
 async fn feeds_sitemap_and_robots_list_the_articles() {
@@ -20,4 +20,40 @@ async fn feeds_sitemap_and_robots_list_the_articles() {
     assert!(sitemap.contains(&format!("https://gazette.test/article/{MEXICO}")));
     let robots = body_text(site.get("/robots.txt").await).await;
     assert!(robots.contains("Sitemap: https://gazette.test/sitemap.xml"));
+}
+
+#[tokio::test]
+async fn hostile_titles_reach_feed_readers_as_text_in_valid_xml() {
+    let site = TestSite::new().await;
+    let article = serde_json::json!({
+        "lang": "en", "slug": "feed-markup", "category": "politics",
+        "title": "Budget <img src=x onerror=alert(1)> passes \u{FFFE}\u{FFFF}",
+        "lead": "Lead <script>alert(2)</script> & more", "body_html": "<p>Text.</p>",
+        "author": "Desk"
+    });
+    let created = site
+        .send_json("POST", "/api/v1/admin/articles", Some(TOKEN), &article)
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    for feed in ["/feeds/en.xml", "/feeds/en/politics.xml"] {
+        let xml = body_text(site.get(feed).await).await;
+        let item = xml
+            .split("<item>")
+            .find(|item| item.contains("feed-markup"))
+            .unwrap_or_else(|| panic!("{feed} lists the new article"));
+        // After XML parsing a reader sees `&lt;img …&gt;`, which HTML shows as text.
+        assert!(
+            item.contains("&amp;lt;img src=x onerror=alert(1)&amp;gt;"),
+            "{item}"
+        );
+        assert!(item.contains("&amp;lt;script&amp;gt;"), "{item}");
+        assert!(
+            !item.contains("&lt;img") || item.contains("&amp;lt;img"),
+            "{item}"
+        );
+        assert!(
+            !xml.contains('\u{FFFE}') && !xml.contains('\u{FFFF}'),
+            "{feed} is valid XML"
+        );
+    }
 }

@@ -110,3 +110,27 @@ async fn counted_views_are_flushed_on_graceful_shutdown() {
     server.await.unwrap().unwrap();
     assert_eq!(stored_views(&database).await, 3);
 }
+
+#[tokio::test]
+async fn a_front_end_on_another_origin_may_send_the_visitor_header() {
+    let origin = "https://front.example";
+    let site = TestSite::configured(None, |config, _| {
+        config.cors_origins = vec![origin.to_owned()];
+    })
+    .await;
+    let preflight = Request::options(format!("/api/v1/articles/{MEXICO}/views"))
+        .header("origin", origin)
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", VISITOR_HEADER)
+        .body(Body::empty())
+        .unwrap();
+    let response = site.request(preflight).await;
+    assert!(response.status().is_success(), "{}", response.status());
+    let headers = response.headers();
+    assert_eq!(headers["access-control-allow-origin"], origin);
+    let allowed = headers["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(allowed.contains(VISITOR_HEADER), "{allowed}");
+}
