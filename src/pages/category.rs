@@ -60,11 +60,9 @@ pub fn CategoryPage() -> impl IntoView {
             Rc::new(move |cursor: &str| after_href(&category_href(lang, &slug), cursor));
         view! { <NewsFeed lang=lang time_zone=time_zone loader=loader start=start more_href=more_href /> }
     };
-    let missing = move || {
-        category
-            .get()
-            .is_some_and(|result| result.is_err_and(|error| error.is_not_found()))
-    };
+    // The news are shown once the section is known: if it cannot be loaded (not found,
+    // offline, an error), its one message with one Retry stands for the whole page.
+    let failed = move || category.get().is_some_and(|result| result.is_err());
 
     view! {
         <div class="category-header-slot">
@@ -77,7 +75,7 @@ pub fn CategoryPage() -> impl IntoView {
                 offline_list=true
             />
         </div>
-        <Show when=move || !missing()>
+        <Show when=move || !failed()>
             <AdSlot placement="top" size=site.ad_size("top") lang=lang />
             <h2 class="visually-hidden">{t(lang).latest_news}</h2>
             {feed}

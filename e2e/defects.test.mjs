@@ -1,6 +1,7 @@
-// Reader defects found with a keyboard and a phone (issue 14): the skip link moves focus to the
-// content, Escape closes the phone menu from wherever focus is and gives focus back to the
-// toggle, and a toast is shown above the app's own prompts instead of behind them.
+// Reader defects found with a keyboard, a phone and no network (issue 14): the skip link moves
+// focus to the content, Escape closes the phone menu from wherever focus is and gives focus
+// back to the toggle, a toast is shown above the app's own prompts instead of behind them, and
+// an unvisited section offline says so once and recovers by itself when the network is back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { siteUnderTest } from './support.mjs';
@@ -76,5 +77,23 @@ test('on a phone the "Link copied" toast shows above the install bar, not behind
   assert.ok(onTop, 'nothing covers the toast');
   assert.equal(await toast.textContent(), 'Link copied');
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an unvisited section offline shows one offline message and recovers when the network is back', async () => {
+  const { context, page } = await server.newReader({ serviceWorkers: 'allow', ...PHONE });
+  await page.goto(server.url + '/');
+  await page.locator('main .card--lead').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await context.setOffline(true);
+  await page.goto(server.url + '/category/sport');
+  await page.locator('main .offline-view').waitFor();
+  await page.waitForTimeout(1000); // the feed would have failed by now too
+  assert.equal(await page.locator('main .offline-view, main .error-view').count(), 1, 'one message');
+  assert.equal(await page.locator('main button', { hasText: 'Retry' }).count(), 1, 'one Retry');
+  await context.setOffline(false); // no click: the page notices by itself
+  await page.locator('main .category-header__name', { hasText: 'Sport' }).waitFor();
+  await page.locator('main .card').first().waitFor();
+  assert.equal(await page.locator('main .offline-view').count(), 0);
   await context.close();
 });
