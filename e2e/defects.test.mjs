@@ -1,7 +1,8 @@
 // Reader defects found with a keyboard, a phone and no network (issue 14): the skip link moves
 // focus to the content, Escape closes the phone menu from wherever focus is and gives focus
 // back to the toggle, a toast is shown above the app's own prompts instead of behind them, and
-// an unvisited section offline says so once and recovers by itself when the network is back.
+// an unvisited section offline says so once and recovers by itself when the network is back,
+// and Armenian dates have Armenian month names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { siteUnderTest } from './support.mjs';
@@ -95,5 +96,17 @@ test('an unvisited section offline shows one offline message and recovers when t
   await page.locator('main .category-header__name', { hasText: 'Sport' }).waitFor();
   await page.locator('main .card').first().waitFor();
   assert.equal(await page.locator('main .offline-view').count(), 0);
+  await context.close();
+});
+
+test('Armenian pages show Armenian month names', async () => {
+  const { context, page, problems } = await server.newReader(PHONE);
+  const list = await (await fetch(server.url + '/api/v1/articles?lang=hy&limit=1')).json();
+  await page.goto(server.url + '/hy/article/' + list.items[0].slug);
+  const time = page.locator('.article__meta time');
+  await page.waitForFunction(() => document.querySelector('.article__meta time')?.textContent.trim().length > 0);
+  const months = 'հունվարի|փետրվարի|մարտի|ապրիլի|մայիսի|հունիսի|հուլիսի|օգոստոսի|սեպտեմբերի|հոկտեմբերի|նոյեմբերի|դեկտեմբերի';
+  assert.match(await time.textContent(), new RegExp(`^\\d{1,2} (${months}) \\d{4} \\d{2}:\\d{2}$`));
+  assert.deepEqual(problems, []);
   await context.close();
 });

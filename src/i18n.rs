@@ -72,6 +72,9 @@ pub struct Strings {
     pub minutes_ago: &'static str,
     pub hours_ago: &'static str,
     pub just_now: &'static str,
+    /// The months as a date names them ("14 January", "14 января", "14 հունվարի"): shipped
+    /// here because browsers do not all carry every language's calendar data.
+    pub months: [&'static str; 12],
     pub rss: &'static str,
     pub switch_to_dark: &'static str,
     pub switch_to_light: &'static str,

@@ -182,6 +182,20 @@ fn dates_are_shown_in_the_newsroom_time_zone_per_language() {
         format_date_time(time, Lang::Ru, "Asia/Baku"),
         "14 января 2025 17:32"
     );
+    // Armenian from the site's own month names (Chromium lacks Armenian calendar data).
+    assert_eq!(
+        format_date_time(time, Lang::Hy, "Asia/Baku"),
+        "14 հունվարի 2025 17:32"
+    );
+    // The zone moves the day, month and year: 21:30 UTC on 31 December is New Year in Baku.
+    assert_eq!(
+        format_date_time("2024-12-31T21:30:00Z", Lang::Hy, "Asia/Baku"),
+        "1 հունվարի 2025 01:30"
+    );
+    assert_eq!(
+        format_date_time("2025-08-05T08:00:00Z", Lang::Ru, "Asia/Baku"),
+        "5 августа 2025 12:00"
+    );
     assert_eq!(
         format_date_time("not a date", Lang::En, "Asia/Baku"),
         "not a date"

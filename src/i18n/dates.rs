@@ -1,33 +1,27 @@
-//! Dates in the reader's language and the newsroom's time zone, formatted by the browser's
-//! `Intl.DateTimeFormat` (cached per language and zone): "14 January 2025 17:32", "5 min ago".
+//! Dates in the reader's language and the newsroom's time zone: "14 January 2025 17:32",
+//! "14 հունվարի 2025 17:32", "5 min ago". The browser's `Intl.DateTimeFormat` (cached per
+//! zone) only converts the time into the zone, as numbers; the words (month names, "min ago")
+//! are the site's own, in `i18n/{en,ru,hy}.rs`, because browsers lack some languages' calendar
+//! data (Chromium here has no Armenian month names and printed English ones on /hy/).
 
 use gazette_api_types::Lang;
 
 use super::{fill, t};
 
-/// The BCP 47 tag `Intl` formats with.
-fn locale(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en-GB",
-        Lang::Ru => "ru-RU",
-        Lang::Hy => "hy-AM",
-    }
-}
+/// The locale whose numeric date parts every browser has.
+const NUMERIC_LOCALE: &str = "en-GB";
 
 thread_local! {
-    /// One `Intl.DateTimeFormat` per language and time zone: making one costs about as much as
-    /// rendering a card, and a page shows dozens of dates.
-    static DATE_FORMATS: std::cell::RefCell<Vec<(Lang, String, js_sys::Intl::DateTimeFormat)>> =
+    /// One `Intl.DateTimeFormat` per time zone: making one costs about as much as rendering
+    /// a card, and a page shows dozens of dates.
+    static DATE_FORMATS: std::cell::RefCell<Vec<(String, js_sys::Intl::DateTimeFormat)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The formatter for dates in `lang` and `time_zone` (the browser's zone when empty).
-fn date_format(lang: Lang, time_zone: &str) -> js_sys::Intl::DateTimeFormat {
+/// The formatter of a time's numeric parts in `time_zone` (the browser's zone when empty).
+fn date_format(time_zone: &str) -> js_sys::Intl::DateTimeFormat {
     DATE_FORMATS.with_borrow_mut(|formats| {
-        if let Some((_, _, format)) = formats
-            .iter()
-            .find(|(format_lang, zone, _)| *format_lang == lang && zone == time_zone)
-        {
+        if let Some((_, format)) = formats.iter().find(|(zone, _)| zone == time_zone) {
             return format.clone();
         }
         let options = js_sys::Object::new();
@@ -35,7 +29,7 @@ fn date_format(lang: Lang, time_zone: &str) -> js_sys::Intl::DateTimeFormat {
             let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
         };
         set("day", "numeric");
-        set("month", "long");
+        set("month", "numeric");
         set("year", "numeric");
         set("hour", "2-digit");
         set("minute", "2-digit");
@@ -43,9 +37,9 @@ fn date_format(lang: Lang, time_zone: &str) -> js_sys::Intl::DateTimeFormat {
         if !time_zone.is_empty() {
             set("timeZone", time_zone);
         }
-        let locales = js_sys::Array::of1(&locale(lang).into());
+        let locales = js_sys::Array::of1(&NUMERIC_LOCALE.into());
         let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
-        formats.push((lang, time_zone.to_owned(), format.clone()));
+        formats.push((time_zone.to_owned(), format.clone()));
         format
     })
 }
@@ -62,7 +56,7 @@ pub fn format_date_time(rfc3339: &str, lang: Lang, time_zone: &str) -> String {
     if date.get_time().is_nan() {
         return rfc3339.to_owned();
     }
-    let parts = date_format(lang, time_zone).format_to_parts(&date);
+    let parts = date_format(time_zone).format_to_parts(&date);
     let part = |wanted: &str| -> String {
         parts
             .iter()
@@ -77,10 +71,17 @@ pub fn format_date_time(rfc3339: &str, lang: Lang, time_zone: &str) -> String {
             .and_then(|value| value.as_string())
             .unwrap_or_default()
     };
+    let month = part("month")
+        .parse::<usize>()
+        .ok()
+        .and_then(|month| t(lang).months.get(month.wrapping_sub(1)).copied())
+        .unwrap_or_default();
+    // With a numeric month, en-GB writes the day with two digits ("01"); dates here do not.
+    let day = part("day");
     format!(
         "{} {} {} {}:{}",
-        part("day"),
-        part("month"),
+        day.strip_prefix('0').unwrap_or(&day),
+        month,
         part("year"),
         part("hour"),
         part("minute")
