@@ -110,3 +110,16 @@ test('Armenian pages show Armenian month names', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the e-mail share link is named in the page\'s language', async () => {
+  const { context, page } = await server.newReader();
+  for (const [lang, word] of [['ru', 'Эл. почта'], ['hy', 'Էլ. փոստ'], ['en', 'Email']]) {
+    const list = await (await fetch(`${server.url}/api/v1/articles?lang=${lang}&limit=1`)).json();
+    const prefix = lang === 'en' ? '' : `/${lang}`;
+    await page.goto(`${server.url}${prefix}/article/${list.items[0].slug}`);
+    const email = page.locator('.share-bar__link--email');
+    await email.waitFor();
+    assert.equal((await email.textContent()).trim(), word);
+  }
+  await context.close();
+});

@@ -57,6 +57,8 @@ pub struct Strings {
     pub share_heading: &'static str,
     pub share_on: &'static str,
     pub share_by_email: &'static str,
+    /// The e-mail share link's own text (the networks keep their names).
+    pub email: &'static str,
     pub share_native: &'static str,
     pub print: &'static str,
     pub copy_link: &'static str,

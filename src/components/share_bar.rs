@@ -67,16 +67,16 @@ pub fn ShareBar(
     let links = share_links(&url, &title)
         .into_iter()
         .map(|link| {
-            let label = if link.network == "email" {
-                strings.share_by_email.to_owned()
+            let (label, text) = if link.network == "email" {
+                (strings.share_by_email.to_owned(), strings.email)
             } else {
-                fill(strings.share_on, "network", link.name)
+                (fill(strings.share_on, "network", link.name), link.name)
             };
             let class = format!("share-bar__link share-bar__link--{}", link.network);
             view! {
                 <li>
                     <a class=class href=link.href target="_blank" rel="noopener noreferrer" aria-label=label.clone() title=label>
-                        {link.name}
+                        {text}
                     </a>
                 </li>
             }

@@ -41,6 +41,7 @@ pub(super) const EN: Strings = Strings {
     share_heading: "Liked the story? Share it on social media!",
     share_on: "Share on {network}",
     share_by_email: "Share by email",
+    email: "Email",
     share_native: "Share…",
     print: "Print",
     copy_link: "Copy link",

@@ -41,6 +41,7 @@ pub(super) const HY: Strings = Strings {
     share_heading: "Հավանեցի՞ք նյութը։ Կիսվեք սոցիալական ցանցերում։",
     share_on: "Կիսվել՝ {network}",
     share_by_email: "Ուղարկել էլ. փոստով",
+    email: "Էլ. փոստ",
     share_native: "Կիսվել…",
     print: "Տպել",
     copy_link: "Պատճենել հղումը",

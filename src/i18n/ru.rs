@@ -41,6 +41,7 @@ pub(super) const RU: Strings = Strings {
     share_heading: "Понравилась статья? Поделитесь ею в соцсетях!",
     share_on: "Поделиться в {network}",
     share_by_email: "Отправить по почте",
+    email: "Эл. почта",
     share_native: "Поделиться…",
     print: "Печать",
     copy_link: "Копировать ссылку",
