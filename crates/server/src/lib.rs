@@ -42,14 +42,16 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .merge(web::router(&state))
         .with_state(state)
-        .layer(middleware::from_fn(api::json_errors_for_api))
-        .layer(middleware::from_fn(security_headers))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(RequestBodyLimitLayer::new(api::extract::MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(15),
         ))
+        // Outside the limit and the timeout, so their 413 and 408 answers are JSON under
+        // `/api` and carry the security headers like every other response.
+        .layer(middleware::from_fn(api::json_errors_for_api))
+        .layer(middleware::from_fn(security_headers))
         .layer(TraceLayer::new_for_http())
 }
 

@@ -73,3 +73,20 @@ async fn a_path_segment_longer_than_any_file_name_is_a_404_not_a_500() {
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_refused_with_json_and_the_security_headers() {
+    let site = TestSite::new().await;
+    let too_large = 10 * 1024 * 1024;
+    let request = Request::post("/api/v1/admin/articles")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::CONTENT_LENGTH, too_large.to_string())
+        .body(Body::from(vec![b' '; too_large]))
+        .unwrap();
+    let response = site.request(request).await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(response.headers()["x-frame-options"], "DENY");
+    let message = assert_json_error(response, StatusCode::PAYLOAD_TOO_LARGE).await;
+    assert!(message.contains("larger than"), "{message}");
+}
