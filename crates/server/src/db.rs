@@ -47,3 +47,11 @@ pub async fn is_empty(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
         .await?;
     Ok(count == 0)
 }
+
+/// Whether the database answers a query now (the health check).
+pub async fn is_reachable(pool: &SqlitePool) -> bool {
+    sqlx::query_scalar::<_, i64>("SELECT 1")
+        .fetch_one(pool)
+        .await
+        .is_ok()
+}

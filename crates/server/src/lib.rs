@@ -39,7 +39,7 @@ pub use state::AppState;
 pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api::router(&state))
-        .route("/healthz", axum::routing::get(|| async { "ok" }))
+        .route("/healthz", axum::routing::get(health))
         .merge(web::router(&state))
         .with_state(state)
         .layer(CompressionLayer::new().br(true).gzip(true))
@@ -53,6 +53,17 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn(api::json_errors_for_api))
         .layer(middleware::from_fn(security_headers))
         .layer(TraceLayer::new_for_http())
+}
+
+/// `/healthz`: 200 "ok" while the database answers, 503 when it does not, so a load balancer
+/// takes a replica that lost its database out of rotation.
+async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    use axum::response::IntoResponse;
+    if db::is_reachable(&state.pool).await {
+        "ok".into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+    }
 }
 
 /// Headers every response carries; HTML gets its Content-Security-Policy from the shell.

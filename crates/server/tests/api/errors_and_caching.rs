@@ -90,3 +90,16 @@ async fn a_body_over_the_limit_is_refused_with_json_and_the_security_headers() {
     let message = assert_json_error(response, StatusCode::PAYLOAD_TOO_LARGE).await;
     assert!(message.contains("larger than"), "{message}");
 }
+
+#[tokio::test]
+async fn the_health_check_reports_the_database() {
+    let site = TestSite::new().await;
+    let healthy = site.get("/healthz").await;
+    assert_eq!(healthy.status(), StatusCode::OK);
+    assert_eq!(body_bytes(healthy).await, b"ok");
+    site.state.pool.close().await;
+    assert_eq!(
+        site.get("/healthz").await.status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+}
