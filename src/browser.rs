@@ -66,15 +66,14 @@ pub fn reload() {
     }
 }
 
-/// Moves keyboard focus to the page's main content (`<main id="main" tabindex="-1">`) and
-/// brings it into view.
+/// Moves keyboard focus to the page's main content (`<main id="main" tabindex="-1">`);
+/// focusing also brings it into view.
 pub fn focus_main() {
     if let Some(main) = document()
         .and_then(|document| document.get_element_by_id("main"))
         .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = main.focus();
-        main.scroll_into_view();
     }
 }
 

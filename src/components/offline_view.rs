@@ -18,7 +18,7 @@ pub fn OfflineView(
 ) -> impl IntoView {
     let strings = t(lang);
     let on_retry = std::rc::Rc::new(on_retry);
-    let retry_when_online = send_wrapper::SendWrapper::new(on_retry.clone());
+    let retry_when_online = on_retry.clone();
     let back_online = window_event_listener(leptos::ev::online, move |_| retry_when_online());
     on_cleanup(move || back_online.remove());
     let available = RwSignal::new(None::<Vec<gazette_api_types::ArticleSummary>>);
@@ -52,7 +52,7 @@ pub fn OfflineView(
         <section class="offline-view">
             <h2 class="offline-view__title">{strings.offline_title}</h2>
             {list}
-            <button type="button" class="button offline-view__retry" on:click=move |_| on_retry()>
+            <button type="button" class="button" on:click=move |_| on_retry()>
                 {strings.retry}
             </button>
         </section>
