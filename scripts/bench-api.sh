@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # API latency benchmark: the list and article endpoints under load (wrk on loopback), on the
 # demo content and on a database with 100,000 synthetic articles added. Prints p50 and p99.
+# First on SQLite, then the same on PostgreSQL (a throwaway cluster, scripts/pg-cluster.sh);
+# without PostgreSQL installed the PostgreSQL tables are skipped (the exit status stays 0).
 #
 #   scripts/bench-api.sh SERVER_BINARY [SYNTHETIC_COUNT]
 set -euo pipefail
@@ -9,7 +11,11 @@ server_bin="$1"
 synthetic="${2:-100000}"
 work="$(mktemp -d)"
 port=18089
-trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+pg_cluster="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/pg-cluster.sh"
+pg_dir=""
+trap 'kill "${server:-}" 2>/dev/null || true
+  [ -z "$pg_dir" ] || "$pg_cluster" stop "$pg_dir" 2>/dev/null || true
+  rm -rf "$work"' EXIT
 
 slug="mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations"
 paths=(
@@ -19,12 +25,15 @@ paths=(
   "/api/v1/search?q=baku%20port&lang=en"
 )
 
+# The server on DATABASE (a SQLite path or a postgres:// URL), once /healthz answers.
 start_server() {
-  "$server_bin" --listen "127.0.0.1:$port" --database "$work/bench.db" --dist "$work/none" \
+  local database="$1"
+  "$server_bin" --listen "127.0.0.1:$port" --database "$database" --dist "$work/none" \
     >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 100); do
     curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
+    kill -0 "$server" 2>/dev/null || break # exited: no use waiting
     sleep 0.2
   done
   echo "server did not start:" >&2
@@ -49,11 +58,39 @@ measure() {
   done
 }
 
-start_server
-measure "demo content (61 stories, 113 articles in three languages)"
-kill "$server"; wait "$server" 2>/dev/null || true
+stop_server() {
+  kill "$server"; wait "$server" 2>/dev/null || true
+  server=""
+}
 
-printf '\nadding %s synthetic articles...\n' "$synthetic"
-"$server_bin" --database "$work/bench.db" synthetic --articles "$synthetic" | tail -n 1
-start_server
-measure "demo content + $synthetic synthetic articles"
+# The demo table, SYNTHETIC articles added, the second table: on DATABASE, titled NAME.
+bench_database() {
+  local name="$1" database="$2"
+  start_server "$database"
+  measure "$name — demo content (61 stories, 113 articles in three languages)"
+  stop_server
+
+  printf '\n%s: adding %s synthetic articles...\n' "$name" "$synthetic"
+  "$server_bin" --database "$database" synthetic --articles "$synthetic" | tail -n 1
+  start_server "$database"
+  measure "$name — demo content + $synthetic synthetic articles"
+  stop_server
+}
+
+bench_database SQLite "$work/bench.db"
+
+# The same on PostgreSQL: Debian's server binaries, as scripts/bootstrap.sh installs them.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+  && ! command -v initdb >/dev/null 2>&1; then
+  printf '\n%s\n%s\n' "PostgreSQL — skipped: PostgreSQL is not installed (no initdb under" \
+    "  /usr/lib/postgresql/*/bin or on PATH; scripts/bootstrap.sh bench installs it)"
+  exit 0
+fi
+# The cluster's directory is under $work, which the postgres user (the server's owner when
+# this runs as root) must be able to pass through.
+chmod o+x "$work"
+pg_dir="$work/postgres"
+mkdir "$pg_dir"
+"$pg_cluster" start "$pg_dir" >/dev/null
+pg_url="$("$pg_cluster" createdb "$pg_dir" bench)"
+bench_database PostgreSQL "$pg_url"

@@ -180,6 +180,12 @@ if [ "$purpose" != run ]; then
     apt_install chromium chromium-driver
   fi
 fi
+# PostgreSQL's server binaries (initdb, pg_ctl): the tests and the benchmark run the server
+# on a throwaway cluster as well as on SQLite. Debian installs them under /usr/lib/postgresql.
+if [ "$purpose" != run ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+  && ! command -v initdb >/dev/null 2>&1; then
+  apt_install postgresql
+fi
 if [ "$purpose" = bench ]; then
   command -v wrk >/dev/null 2>&1 || apt_install wrk
   command -v curl >/dev/null 2>&1 || apt_install curl

@@ -3,8 +3,11 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::Parser;
+
+use crate::db::{Location, PoolSettings};
 
 /// A start-up failure, explained for the person running the server.
 pub type StartError = Box<dyn std::error::Error + Send + Sync>;
@@ -24,9 +27,32 @@ pub struct Config {
     #[arg(long, env = "GAZETTE_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
 
-    /// SQLite database file; created (and filled with demo content) when missing.
+    /// Where content is stored: a SQLite file path or `sqlite:` URL (created, and filled
+    /// with demo content, when missing), or a `postgres://user:password@host/database` URL
+    /// (one database shared by every replica).
     #[arg(long, env = "GAZETTE_DATABASE", default_value = "data/gazette.db")]
-    pub database: PathBuf,
+    pub database: String,
+
+    /// Most database connections this replica opens.
+    #[arg(long, env = "GAZETTE_DATABASE_CONNECTIONS", default_value_t = 8)]
+    pub database_connections: u32,
+
+    /// Longest one database statement may run, in milliseconds (PostgreSQL's
+    /// statement_timeout; SQLite's wait for the write lock).
+    #[arg(
+        long,
+        env = "GAZETTE_DATABASE_STATEMENT_TIMEOUT_MS",
+        default_value_t = 5_000
+    )]
+    pub database_statement_timeout_ms: u64,
+
+    /// How long start-up keeps retrying a database that does not answer, in seconds.
+    #[arg(
+        long,
+        env = "GAZETTE_DATABASE_CONNECT_RETRY_SECS",
+        default_value_t = 30
+    )]
+    pub database_connect_retry_secs: u64,
 
     /// The newsroom's site settings (name, taglines, links, ad slots) as JSON; the demo
     /// site's file by default.
@@ -57,18 +83,36 @@ pub struct Config {
     #[arg(long, env = "GAZETTE_NO_DEMO")]
     pub no_demo: bool,
 
-    /// Seconds between flushes of counted views to the database.
+    /// Seconds between folds of recorded views into the articles' counters.
     #[arg(long, env = "GAZETTE_VIEWS_FLUSH_SECS", default_value_t = 5)]
     pub views_flush_secs: u64,
 }
 
 impl Config {
-    /// A configuration for tests: a database at `database`, the demo site settings, no front
-    /// end, a known admin token.
-    pub fn for_tests(database: PathBuf) -> Config {
+    /// The database `--database` names, or why it names none.
+    pub fn location(&self) -> Result<Location, String> {
+        Location::parse(&self.database)
+    }
+
+    /// The replica's connection pool, from the `--database-*` flags.
+    pub fn pool_settings(&self) -> PoolSettings {
+        PoolSettings {
+            max_connections: self.database_connections.max(2),
+            statement_timeout: Duration::from_millis(self.database_statement_timeout_ms.max(1)),
+            connect_retry: Duration::from_secs(self.database_connect_retry_secs),
+            ..PoolSettings::default()
+        }
+    }
+
+    /// A configuration for tests: the database `database` (a path or URL), the demo site
+    /// settings, no front end, a known admin token.
+    pub fn for_tests(database: impl Into<String>) -> Config {
         Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-            database,
+            database: database.into(),
+            database_connections: 8,
+            database_statement_timeout_ms: 5_000,
+            database_connect_retry_secs: 30,
             site_settings: PathBuf::from(DEMO_SITE_SETTINGS),
             dist: PathBuf::from("does-not-exist"),
             base_url: "https://gazette.test".into(),

@@ -1,12 +1,12 @@
-//! The Gazette reference server: the JSON API of the news site on SQLite, the editor
-//! endpoints, feeds, and hosting of the built front end from one origin.
+//! The Gazette reference server: the JSON API of the news site on SQLite or PostgreSQL, the
+//! editor endpoints, feeds, and hosting of the built front end from one origin.
 //!
 //! `app(state)` builds the whole HTTP application without a socket, so tests drive it with
-//! `oneshot`; `serve(config)` runs it with view-count flushing and graceful shutdown.
+//! `oneshot`; `serve(config)` runs it with view-count folding and graceful shutdown.
 //!
 //! Layout: [`api`] is the JSON API only; [`web`] is what browsers and crawlers get that is not
-//! JSON (assets, the app shell, feeds, media); [`db`] holds all SQL; [`content`] is what the
-//! site does with articles (sanitising, demo content, view counting, presentation, times);
+//! JSON (assets, the app shell, feeds, media); [`db`] is the storage seam (all SQL, on SQLite
+//! or PostgreSQL); [`content`] is what the site does with articles (sanitising, demo content, view counting, presentation, times);
 //! [`state`], [`config`] and [`site_settings`] are what the server starts from.
 
 pub mod api;
@@ -59,7 +59,7 @@ pub fn app(state: AppState) -> Router {
 /// takes a replica that lost its database out of rotation.
 async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
     use axum::response::IntoResponse;
-    if db::is_reachable(&state.pool).await {
+    if state.store.is_reachable().await {
         "ok".into_response()
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
@@ -88,7 +88,7 @@ async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// Runs the server until Ctrl-C or SIGTERM, then flushes counted views and closes the database.
+/// Runs the server until Ctrl-C or SIGTERM, then folds recorded views and closes the database.
 pub async fn serve(config: Config) -> Result<(), StartError> {
     let state = AppState::new(config).await?;
     let address = state.config.listen;
@@ -99,7 +99,7 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
 }
 
 /// Serves `state` on `listener` until `shutdown` completes; then stops taking requests, lets
-/// running ones finish, writes pending view counts and closes the database.
+/// running ones finish, folds recorded views into the counters and closes the database.
 pub async fn serve_on(
     listener: tokio::net::TcpListener,
     state: AppState,
@@ -114,8 +114,8 @@ pub async fn serve_on(
             let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
             loop {
                 tick.tick().await;
-                if let Err(error) = state.views.flush(&state.pool).await {
-                    tracing::error!(%error, "could not flush view counts; will retry");
+                if let Err(error) = content::views::flush(&state.store).await {
+                    tracing::error!(%error, "could not fold view counts; will retry");
                 }
             }
         })
@@ -131,9 +131,9 @@ pub async fn serve_on(
     .await?;
 
     flusher.abort();
-    let flushed = state.views.flush(&state.pool).await?;
-    tracing::info!(articles = flushed, "flushed view counts on shutdown");
-    state.pool.close().await;
+    let folded = content::views::flush(&state.store).await?;
+    tracing::info!(articles = folded, "folded view counts on shutdown");
+    state.store.close().await;
     Ok(())
 }
 

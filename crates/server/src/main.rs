@@ -40,7 +40,10 @@ async fn main() {
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => gazette_server::serve(cli.config).await,
-        Command::Synthetic { articles } => demo::synthetic(&cli.config.database, articles).await,
+        Command::Synthetic { articles } => match cli.config.location() {
+            Ok(location) => demo::synthetic(&location, articles).await,
+            Err(error) => Err(error.into()),
+        },
     };
     if let Err(error) = result {
         eprintln!("gazette-server: {error}");

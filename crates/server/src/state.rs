@@ -1,26 +1,23 @@
-//! What every request handler shares: the database, the configuration, the site settings,
-//! the view counter and the built front end, opened once at start-up.
+//! What every request handler shares: the content store, the configuration, the site
+//! settings and the built front end, opened once at start-up.
 //!
 //! Everything held here is defined below the HTTP modules (config, site settings, content,
 //! the shell template), so handlers import the state and the state imports no handler.
 
 use std::sync::Arc;
 
-use sqlx::SqlitePool;
-
 use crate::config::{Config, StartError};
-use crate::content::{demo, views::ViewCounter};
-use crate::db;
+use crate::content::demo;
+use crate::db::Store;
 use crate::site_settings::SiteSettings;
 use crate::web::shell::Shell;
 
 /// Everything a request handler may need, cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
-    pub pool: SqlitePool,
+    pub store: Store,
     pub config: Arc<Config>,
     pub site: Arc<SiteSettings>,
-    pub views: Arc<ViewCounter>,
     /// The built front end's `index.html`, when there is one.
     pub shell: Option<Arc<Shell>>,
 }
@@ -31,28 +28,31 @@ impl AppState {
     pub async fn new(config: Config) -> Result<AppState, StartError> {
         // Settings first: a wrong settings file stops the server before it touches the database.
         let site = SiteSettings::load(&config.site_settings)?;
-        let pool = db::connect(&config.database).await.map_err(|error| {
-            format!(
-                "cannot open database {}: {error}",
-                config.database.display()
-            )
-        })?;
-        if !config.no_demo && db::is_empty(&pool).await? {
-            let loaded = demo::load(&pool).await?;
-            tracing::info!(
-                articles = loaded,
-                "loaded demo content into the empty database"
-            );
+        let location = config.location()?;
+        let store = Store::open(&location, &config.pool_settings())
+            .await
+            .map_err(|error| format!("cannot open database {}: {error}", location.describe()))?;
+        if !config.no_demo {
+            // Replicas started together on an empty database: one loads, the others wait
+            // and then find it full.
+            let setup = store.lock_setup().await?;
+            if store.is_empty().await? {
+                let loaded = demo::load(&store).await?;
+                tracing::info!(
+                    articles = loaded,
+                    "loaded demo content into the empty database"
+                );
+            }
+            setup.release().await?;
         }
         let shell = Shell::load(&config.dist).map(Arc::new);
         if shell.is_none() {
             tracing::warn!(dist = %config.dist.display(), "no built front end; serving the API only");
         }
         Ok(AppState {
-            pool,
+            store,
             config: Arc::new(config),
             site: Arc::new(site),
-            views: Arc::new(ViewCounter::default()),
             shell,
         })
     }

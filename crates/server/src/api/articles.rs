@@ -53,7 +53,7 @@ pub async fn list_articles(
     let after = query.cursor.as_deref().map(decode_cursor).transpose()?;
     let category = query.category.as_deref().filter(|slug| !slug.is_empty());
     if let Some(slug) = category {
-        if !db::categories::exists(&state.pool, slug).await? {
+        if !db::categories::exists(&state.store, slug).await? {
             return Err(Error::no_category(slug));
         }
     }
@@ -65,7 +65,7 @@ pub async fn list_articles(
         // One extra row tells whether there is a next page.
         limit: limit + 1,
     };
-    let mut rows = db::articles::list(&state.pool, &filter).await?;
+    let mut rows = db::articles::list(&state.store, &filter).await?;
     let has_more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     let next_cursor = has_more.then(|| rows.last()).flatten().map(|row| {
@@ -96,13 +96,11 @@ pub async fn get_article(
 
 /// A published article by language and slug, or a 404 naming the slug.
 pub async fn load_article(state: &AppState, lang: Lang, slug: &str) -> ApiResult<Article> {
-    let _consistent = state.views.read_gate().await;
-    let row = db::articles::get(&state.pool, lang, slug)
+    let row = db::articles::get(&state.store, lang, slug)
         .await?
         .ok_or_else(|| Error::no_article(slug))?;
-    let pending = state.views.pending(row.summary.id);
-    let record = db::articles::with_details(&state.pool, row).await?;
-    Ok(present::article(record, pending))
+    let record = db::articles::with_details(&state.store, row).await?;
+    Ok(present::article(record))
 }
 
 /// Query of related and most-read lists.
@@ -125,11 +123,11 @@ pub async fn related_articles(
 ) -> ApiResult<Json<ArticleList>> {
     let lang = parse_lang(query.lang.as_deref())?;
     let limit = parse_limit(query.limit.as_deref(), 6, 20)?;
-    let row = db::articles::get(&state.pool, lang, &slug)
+    let row = db::articles::get(&state.store, lang, &slug)
         .await?
         .ok_or_else(|| Error::no_article(&slug))?;
     let rows = db::articles::related(
-        &state.pool,
+        &state.store,
         lang,
         &row.summary.category,
         row.summary.id,
@@ -151,7 +149,7 @@ pub async fn most_read(
 ) -> ApiResult<Json<ArticleList>> {
     let lang = parse_lang(query.lang.as_deref())?;
     let limit = parse_limit(query.limit.as_deref(), 6, 20)?;
-    let rows = db::articles::most_read(&state.pool, lang, limit).await?;
+    let rows = db::articles::most_read(&state.store, lang, limit).await?;
     Ok(Json(ArticleList {
         items: rows.into_iter().map(present::summary).collect(),
         next_cursor: None,

@@ -26,7 +26,7 @@ pub async fn list_categories(
     Query(query): Query<LangQuery>,
 ) -> ApiResult<Json<CategoryList>> {
     let lang = parse_lang(query.lang.as_deref())?;
-    let items = db::categories::list(&state.pool, lang).await?;
+    let items = db::categories::list(&state.store, lang).await?;
     Ok(Json(CategoryList { items }))
 }
 
@@ -40,7 +40,7 @@ pub async fn get_category(
     Query(query): Query<LangQuery>,
 ) -> ApiResult<Json<Category>> {
     let lang = parse_lang(query.lang.as_deref())?;
-    db::categories::get(&state.pool, &slug, lang)
+    db::categories::get(&state.store, &slug, lang)
         .await?
         .map(Json)
         .ok_or_else(|| Error::no_category(&slug))

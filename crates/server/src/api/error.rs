@@ -5,6 +5,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use gazette_api_types::{ErrorBody, ErrorDetail};
 
+use crate::db::StoreError;
+
 /// Every way a request can fail. Each variant maps to one HTTP status and a JSON body;
 /// internal causes are logged and never shown to the client.
 #[derive(Debug, thiserror::Error)]
@@ -23,7 +25,7 @@ pub enum Error {
     #[error("{1}")]
     Rejected(StatusCode, String),
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(#[from] StoreError),
 }
 
 /// Result of a handler.
@@ -52,28 +54,17 @@ impl Error {
                 StatusCode::UNSUPPORTED_MEDIA_TYPE => (*status, "unsupported_media_type"),
                 _ => (*status, "invalid_content"),
             },
-            Error::Database(cause) if is_unique_violation(cause) => {
-                (StatusCode::CONFLICT, "conflict")
-            }
+            Error::Database(cause) if cause.is_conflict() => (StatusCode::CONFLICT, "conflict"),
             Error::Database(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
-}
-
-/// Whether the database refused a write because the row exists already: two editors
-/// creating one slug at once both pass the existence check, and the second insert hits the
-/// unique index. That is the editor's conflict, not a server failure.
-fn is_unique_violation(cause: &sqlx::Error) -> bool {
-    cause
-        .as_database_error()
-        .is_some_and(|error| error.is_unique_violation())
 }
 
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let (status, code) = self.status_and_code();
         let message = match &self {
-            Error::Database(cause) if is_unique_violation(cause) => {
+            Error::Database(cause) if cause.is_conflict() => {
                 "this already exists (written by another request just now)".to_owned()
             }
             Error::Database(cause) => {

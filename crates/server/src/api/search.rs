@@ -1,7 +1,8 @@
-//! `GET /api/v1/search`: full-text search with SQLite FTS5, per language, best match first.
+//! `GET /api/v1/search`: full-text search, per language, best match first.
 //!
-//! The reader's text never reaches FTS5 as syntax: it is split into words and each word is
-//! quoted, so quotes, `*`, `NEAR`, `OR` and parentheses are searched for as plain words.
+//! The reader's text never reaches the search engine as syntax: it is split into words of
+//! letters and digits only, so quotes, `*`, `NEAR`, `OR`, `&`, `!` and parentheses are never
+//! operators; the storage backend turns the words into its own query.
 
 use axum::extract::State;
 use axum::routing::get;
@@ -40,16 +41,14 @@ pub struct SearchQuery {
     pub limit: Option<String>,
 }
 
-/// Builds a safe FTS5 query from a reader's text: every word quoted, prefix-matched, all
-/// required. `None` when the text has no words.
-pub fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|ch: char| !ch.is_alphanumeric())
+/// The words of a reader's text: runs of letters and digits, at most [`MAX_WORDS`]. Empty
+/// when the text has none.
+pub fn search_words(text: &str) -> Vec<String> {
+    text.split(|ch: char| !ch.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .take(MAX_WORDS)
-        .map(|word| format!("\"{word}\"*"))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Articles matching the text, with highlighted title and snippet.
@@ -70,9 +69,12 @@ pub async fn search(
             "search text is longer than {MAX_QUERY_CHARS} characters"
         )));
     }
-    let fts = fts_query(text).ok_or_else(|| {
-        Error::BadRequest("search text has no letters or digits to search for".into())
-    })?;
+    let words = search_words(text);
+    if words.is_empty() {
+        return Err(Error::BadRequest(
+            "search text has no letters or digits to search for".into(),
+        ));
+    }
     let offset = match query.cursor.as_deref() {
         None | Some("") => 0,
         Some(cursor) => cursor
@@ -85,7 +87,7 @@ pub async fn search(
                 )
             })?,
     };
-    let mut rows = db::articles::search(&state.pool, lang, &fts, offset, limit + 1).await?;
+    let mut rows = db::articles::search(&state.store, lang, &words, offset, limit + 1).await?;
     let has_more = rows.len() > limit as usize && offset + limit <= MAX_OFFSET;
     rows.truncate(limit as usize);
     let items = rows
@@ -104,19 +106,17 @@ pub async fn search(
 
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use super::search_words;
 
     #[test]
-    fn reader_text_is_quoted_word_by_word() {
+    fn reader_text_becomes_plain_words() {
+        assert_eq!(search_words("Mexico trade"), ["Mexico", "trade"]);
         assert_eq!(
-            fts_query("Mexico trade").as_deref(),
-            Some("\"Mexico\"* \"trade\"*")
+            search_words("\"a\" NEAR(b* OR (c & !d:*"),
+            ["a", "NEAR", "b", "OR", "c", "d"]
         );
-        assert_eq!(
-            fts_query("\"a\" NEAR(b* OR (c").as_deref(),
-            Some("\"a\"* \"NEAR\"* \"b\"* \"OR\"* \"c\"*")
-        );
-        assert_eq!(fts_query("*** \" ( )"), None);
-        assert_eq!(fts_query("Ссылка").as_deref(), Some("\"Ссылка\"*"));
+        assert!(search_words("*** \" ( ) & | ! :*").is_empty());
+        assert_eq!(search_words("Ссылка"), ["Ссылка"]);
+        assert_eq!(search_words(&"word ".repeat(40)).len(), 12);
     }
 }

@@ -1,5 +1,5 @@
 //! `POST /api/v1/articles/{slug}/views`: counts a reader's visit, once per reader per article
-//! per day, and answers the counter (stored views plus those not yet flushed).
+//! per day on any replica, and answers the article's count.
 
 use std::net::SocketAddr;
 
@@ -11,6 +11,7 @@ use gazette_api_types::{ErrorBody, ViewCount, VISITOR_HEADER};
 
 use super::error::{ApiResult, Error};
 use super::extract::{parse_lang, Json, LangQuery, Query};
+use crate::content::views;
 use crate::db;
 use crate::state::AppState;
 
@@ -32,15 +33,12 @@ pub async fn count_view(
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
 ) -> ApiResult<Json<ViewCount>> {
     let lang = parse_lang(query.lang.as_deref())?;
-    let _consistent = state.views.read_gate().await;
-    let (id, stored) = db::articles::published_views(&state.pool, lang, &slug)
+    let id = db::articles::published_id(&state.store, lang, &slug)
         .await?
         .ok_or_else(|| Error::no_article(&slug))?;
     let visitor = visitor_key(&headers, peer.map(|Extension(ConnectInfo(addr))| addr));
-    state.views.count(id, &visitor);
-    Ok(Json(ViewCount {
-        views: u64::try_from(stored).unwrap_or(0) + state.views.pending(id),
-    }))
+    let views = views::count(&state.store, id, &visitor).await?;
+    Ok(Json(ViewCount { views }))
 }
 
 /// Who is reading: the front end's anonymous id, else the address and browser.

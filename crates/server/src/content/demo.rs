@@ -6,17 +6,15 @@
 //! numbers of generated articles for load tests.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use gazette_api_types::{ArticleStatus, Lang};
 use serde::Deserialize;
-use sqlx::SqlitePool;
 
 use super::sanitize::{clean_text, html_to_blocks};
 use super::time_format;
 use crate::config::StartError;
-use crate::db;
 use crate::db::articles::NewArticle;
+use crate::db::{self, Location, PoolSettings, Store};
 
 /// The demo content files, embedded in the binary.
 const DEMO_FILES: [(&str, &str); 3] = [
@@ -68,7 +66,7 @@ struct DemoTranslation {
 }
 
 /// Loads every demo category and article; returns how many articles were written.
-pub async fn load(pool: &SqlitePool) -> Result<usize, StartError> {
+pub async fn load(store: &Store) -> Result<usize, StartError> {
     let mut written = 0;
     for (file_name, text) in DEMO_FILES {
         let file: DemoFile =
@@ -83,7 +81,7 @@ pub async fn load(pool: &SqlitePool) -> Result<usize, StartError> {
                 };
                 let description = description.map(String::as_str).unwrap_or("");
                 db::categories::upsert(
-                    pool,
+                    store,
                     &category.slug,
                     lang,
                     name,
@@ -93,7 +91,7 @@ pub async fn load(pool: &SqlitePool) -> Result<usize, StartError> {
                 .await?;
             }
             for article in &category.articles {
-                written += load_article(pool, &category.slug, article)
+                written += load_article(store, &category.slug, article)
                     .await
                     .map_err(|error| format!("demo/{file_name}, {}: {error}", category.slug))?;
             }
@@ -103,7 +101,7 @@ pub async fn load(pool: &SqlitePool) -> Result<usize, StartError> {
 }
 
 async fn load_article(
-    pool: &SqlitePool,
+    store: &Store,
     category: &str,
     article: &DemoArticle,
 ) -> Result<usize, StartError> {
@@ -134,9 +132,9 @@ async fn load_article(
             published_at,
             status: ArticleStatus::Published,
         };
-        db::articles::insert(pool, &new, story_id).await?;
+        db::articles::insert(store, &new, story_id).await?;
         if story_id.is_none() {
-            story_id = db::articles::story_of(pool, lang, &text.slug).await?;
+            story_id = db::articles::story_of(store, lang, &text.slug).await?;
         }
         written += 1;
     }
@@ -193,12 +191,14 @@ const WORDS: &[&str] = &[
 
 /// Adds `count` generated articles (about 70% English, the rest Russian and Armenian) spread
 /// over the last five years, in batches. Loads the demo content first into an empty database.
-pub async fn synthetic(database: &Path, count: u32) -> Result<(), StartError> {
-    let pool = db::connect(database).await?;
-    if db::is_empty(&pool).await? {
-        load(&pool).await?;
+pub async fn synthetic(location: &Location, count: u32) -> Result<(), StartError> {
+    let store = Store::open(location, &PoolSettings::default()).await?;
+    let setup = store.lock_setup().await?;
+    if store.is_empty().await? {
+        load(&store).await?;
     }
-    let categories: Vec<String> = db::categories::list(&pool, Lang::En)
+    setup.release().await?;
+    let categories: Vec<String> = db::categories::list(&store, Lang::En)
         .await?
         .into_iter()
         .map(|category| category.slug)
@@ -206,9 +206,7 @@ pub async fn synthetic(database: &Path, count: u32) -> Result<(), StartError> {
     if categories.is_empty() {
         return Err("no categories to put synthetic articles in".into());
     }
-    let start: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM articles")
-        .fetch_one(&pool)
-        .await?;
+    let start = db::articles::max_id(&store).await?;
     let now = time_format::now();
     let mut seed: u64 = 0x5EED_0000 + u64::try_from(start).unwrap_or(0);
     let mut random = move |range: usize| {
@@ -272,11 +270,11 @@ pub async fn synthetic(database: &Path, count: u32) -> Result<(), StartError> {
                 },
             )
             .collect();
-        db::articles::insert_batch(&pool, &batch).await?;
+        db::articles::insert_batch(&store, &batch).await?;
         made += size;
         println!("added {made} of {count} synthetic articles");
     }
-    sqlx::query("PRAGMA optimize").execute(&pool).await?;
-    pool.close().await;
+    store.optimize().await?;
+    store.close().await;
     Ok(())
 }

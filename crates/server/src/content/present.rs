@@ -50,8 +50,8 @@ fn image_of(story_id: i64, alt: Option<String>, caption: Option<String>) -> Opti
     })
 }
 
-/// The contract's whole article, with `extra_views` counted but not yet stored.
-pub fn article(record: ArticleRecord, extra_views: u64) -> Article {
+/// The contract's whole article.
+pub fn article(record: ArticleRecord) -> Article {
     let ArticleRecord {
         row,
         tags,
@@ -61,14 +61,13 @@ pub fn article(record: ArticleRecord, extra_views: u64) -> Article {
     // as an empty body rather than failing the whole page.
     let body: Vec<Block> = serde_json::from_str(&row.body).unwrap_or_default();
     let words = row.body_text.split_whitespace().count() as u32;
-    let stored_views = u64::try_from(row.views).unwrap_or(0);
     Article {
         summary: summary(row.summary),
         source: row.source,
         updated_at: row.updated_at.map(rfc3339),
         body,
         tags,
-        views: stored_views + extra_views,
+        views: u64::try_from(row.views).unwrap_or(0),
         reading_minutes: words.div_ceil(200).max(1),
         translations: translations
             .into_iter()

@@ -51,7 +51,7 @@ async fn feed(state: &AppState, lang: Lang, category: Option<&str>) -> Response 
     let site = state.site.info(lang, base, 2000);
     let result = async {
         let title = match category {
-            Some(slug) => match db::categories::get(&state.pool, slug, lang).await? {
+            Some(slug) => match db::categories::get(&state.store, slug, lang).await? {
                 Some(category) => Some(format!("{} — {}", category.name, site.name)),
                 None => None,
             },
@@ -63,8 +63,8 @@ async fn feed(state: &AppState, lang: Lang, category: Option<&str>) -> Response 
             limit: 30,
             ..ListFilter::default()
         };
-        let rows = db::articles::list(&state.pool, &filter).await?;
-        Ok::<_, sqlx::Error>(title.map(|title| (title, rows)))
+        let rows = db::articles::list(&state.store, &filter).await?;
+        Ok::<_, db::StoreError>(title.map(|title| (title, rows)))
     }
     .await;
     let (title, rows) = match result {
@@ -109,9 +109,9 @@ async fn feed(state: &AppState, lang: Lang, category: Option<&str>) -> Response 
 async fn sitemap(State(state): State<AppState>) -> Response {
     let base = state.config.base_url.trim_end_matches('/');
     let data = async {
-        let categories = db::categories::list(&state.pool, Lang::En).await?;
-        let articles = db::articles::all_published(&state.pool, 45_000).await?;
-        Ok::<_, sqlx::Error>((categories, articles))
+        let categories = db::categories::list(&state.store, Lang::En).await?;
+        let articles = db::articles::all_published(&state.store, 45_000).await?;
+        Ok::<_, db::StoreError>((categories, articles))
     }
     .await;
     let (categories, articles) = match data {

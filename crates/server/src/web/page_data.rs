@@ -17,7 +17,7 @@ use crate::state::AppState;
 pub async fn page_meta(
     state: &AppState,
     path: &str,
-) -> Result<(StatusCode, PageMeta), sqlx::Error> {
+) -> Result<(StatusCode, PageMeta), db::StoreError> {
     let (lang, route) = routes::parse(path);
     let base = state.config.base_url.trim_end_matches('/').to_owned();
     let site = state.site.info(lang, &base, 2000);
@@ -41,7 +41,7 @@ pub async fn page_meta(
                 meta.first_screen = Some(first_screen::home(path, &site.name, &lead));
             }
         }
-        Route::Category(slug) => match db::categories::get(&state.pool, slug, lang).await? {
+        Route::Category(slug) => match db::categories::get(&state.store, slug, lang).await? {
             Some(category) => {
                 let newest = newest_story(state, lang, Some(slug)).await?;
                 meta.lead_image = newest
@@ -62,10 +62,10 @@ pub async fn page_meta(
             None => return Ok((StatusCode::NOT_FOUND, not_found_meta(meta))),
         },
         Route::Article(slug) => {
-            let Some(row) = db::articles::get(&state.pool, lang, slug).await? else {
+            let Some(row) = db::articles::get(&state.store, lang, slug).await? else {
                 return Ok((StatusCode::NOT_FOUND, not_found_meta(meta)));
             };
-            let article = present::article(db::articles::with_details(&state.pool, row).await?, 0);
+            let article = present::article(db::articles::with_details(&state.store, row).await?);
             meta.preloads.push(routes::api::article(lang, slug));
             meta.lead_image = article
                 .summary
@@ -100,14 +100,14 @@ async fn newest_story(
     state: &AppState,
     lang: Lang,
     category: Option<&str>,
-) -> Result<Option<ArticleSummary>, sqlx::Error> {
+) -> Result<Option<ArticleSummary>, db::StoreError> {
     let filter = db::articles::ListFilter {
         lang,
         category,
         limit: 1,
         ..Default::default()
     };
-    Ok(db::articles::list(&state.pool, &filter)
+    Ok(db::articles::list(&state.store, &filter)
         .await?
         .into_iter()
         .next()

@@ -5,17 +5,17 @@ use std::collections::HashSet;
 use axum::http::{header, StatusCode};
 use gazette_api_types::{Article, ArticleList, Block};
 
-use crate::common::{assert_json_error, TestSite, MEXICO};
+use crate::common::{assert_json_error, stored_number, TestSite, MEXICO};
 
 #[tokio::test]
 async fn paging_walks_every_article_once_in_order() {
     let site = TestSite::new().await;
-    let total: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM articles WHERE lang = 'en' AND status = 'published'",
+    let total = stored_number(
+        &site.state.config,
+        "SELECT COUNT(*) FROM articles WHERE lang = $1 AND status = 'published'",
+        "en",
     )
-    .fetch_one(&site.state.pool)
-    .await
-    .unwrap();
+    .await;
     assert!(total >= 60, "demo content has {total} English articles");
     let mut seen = HashSet::new();
     let mut last_time = String::from("9999");

@@ -1,13 +1,20 @@
-//! What every test file shares: a test site on its own SQLite file, filled with the demo
+//! What every test file shares: a test site on its own database, filled with the demo
 //! content as on first start, request helpers, and the contract's error shape.
+//!
+//! The database is a SQLite file in a temporary folder, or, when `GAZETTE_TEST_POSTGRES`
+//! names a PostgreSQL server (`make test` starts a throwaway cluster and runs this suite a
+//! second time with it), a new database on that server: the same tests run on both backends.
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::response::Response;
 use axum::Router;
+use gazette_server::db::Location;
 use gazette_server::{app, AppState, Config};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
+use sqlx::{AnyConnection, Connection, Executor, PgConnection};
+use std::sync::atomic::{AtomicU32, Ordering};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -39,7 +46,7 @@ impl TestSite {
         adjust: impl FnOnce(&mut Config, &std::path::Path),
     ) -> TestSite {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut config = test_config(&dir);
+        let mut config = test_config(&dir).await;
         adjust(&mut config, dir.path());
         if let Some(html) = index_html {
             let dist = dir.path().join("dist");
@@ -96,9 +103,58 @@ impl TestSite {
     }
 }
 
-/// The test configuration with its database in `dir`.
-pub fn test_config(dir: &TempDir) -> Config {
-    Config::for_tests(dir.path().join("gazette.db"))
+/// The test configuration with a new empty database: a file in `dir`, or a database on the
+/// PostgreSQL server of `GAZETTE_TEST_POSTGRES`.
+pub async fn test_config(dir: &TempDir) -> Config {
+    Config::for_tests(new_database(dir).await)
+}
+
+/// The PostgreSQL server the suite runs on (`postgres://user@host:port`), if any.
+pub fn postgres_server() -> Option<String> {
+    std::env::var("GAZETTE_TEST_POSTGRES")
+        .ok()
+        .filter(|url| !url.is_empty())
+        .map(|url| url.trim_end_matches('/').to_owned())
+}
+
+/// A new empty database for one test: a SQLite path in `dir`, or a PostgreSQL URL.
+pub async fn new_database(dir: &TempDir) -> String {
+    let Some(server) = postgres_server() else {
+        return dir.path().join("gazette.db").display().to_string();
+    };
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let name = format!(
+        "gazette_test_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut admin = PgConnection::connect(&format!("{server}/postgres"))
+        .await
+        .expect("connect to the test PostgreSQL server (GAZETTE_TEST_POSTGRES)");
+    admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("create a test database");
+    admin.close().await.ok();
+    format!("{server}/{name}")
+}
+
+/// One number from the site's database by SQL (`$1` bound to `text`), read over a
+/// connection of the test's own, to check what is stored.
+pub async fn stored_number(config: &Config, sql: &str, text: &str) -> i64 {
+    sqlx::any::install_default_drivers();
+    let url = match config.location().expect("test database") {
+        Location::Sqlite(path) => format!("sqlite://{}", path.display()),
+        Location::Postgres(url) => url,
+    };
+    let mut connection = AnyConnection::connect(&url).await.expect("connect");
+    let number = sqlx::query_scalar(sql)
+        .bind(text)
+        .fetch_one(&mut connection)
+        .await
+        .expect("query");
+    connection.close().await.ok();
+    number
 }
 
 /// The whole body of a response.

@@ -97,7 +97,7 @@ async fn the_health_check_reports_the_database() {
     let healthy = site.get("/healthz").await;
     assert_eq!(healthy.status(), StatusCode::OK);
     assert_eq!(body_bytes(healthy).await, b"ok");
-    site.state.pool.close().await;
+    site.state.store.close().await;
     assert_eq!(
         site.get("/healthz").await.status(),
         StatusCode::SERVICE_UNAVAILABLE

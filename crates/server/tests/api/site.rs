@@ -61,7 +61,7 @@ async fn an_invalid_or_missing_site_settings_file_stops_the_start_with_a_clear_e
     std::fs::write(&invalid, r#"{ "name": 1 }"#).unwrap();
     let missing = dir.path().join("missing.json");
     for (path, expected) in [(&invalid, "are not valid"), (&missing, "cannot read")] {
-        let mut config = test_config(&dir);
+        let mut config = test_config(&dir).await;
         config.site_settings = path.clone();
         let error = match AppState::new(config).await {
             Ok(_) => panic!("{} was accepted", path.display()),

@@ -1,6 +1,4 @@
-//! View counting: once per reader, visible before the flush, flushed on shutdown.
-
-use std::path::Path;
+//! View counting: once per reader, visible before the fold, folded on shutdown.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -8,7 +6,7 @@ use axum::response::Response;
 use gazette_api_types::{Article, ArticleList, ViewCount, VISITOR_HEADER};
 use gazette_server::{AppState, Config};
 
-use crate::common::{assert_json_error, body_bytes, TestSite, MEXICO};
+use crate::common::{assert_json_error, body_bytes, stored_number, test_config, TestSite, MEXICO};
 
 #[tokio::test]
 async fn views_are_counted_once_per_reader_and_lead_most_read() {
@@ -38,13 +36,13 @@ async fn views_are_counted_once_per_reader_and_lead_most_read() {
         "pending counts are visible before the flush"
     );
 
-    site.state.views.flush(&site.state.pool).await.unwrap();
-    let stored: i64 = sqlx::query_scalar("SELECT views FROM articles WHERE slug = ?1")
-        .bind(MEXICO)
-        .fetch_one(&site.state.pool)
+    assert_eq!(stored_views(&site.state.config).await, 0, "not folded yet");
+    gazette_server::content::views::flush(&site.state.store)
         .await
         .unwrap();
-    assert_eq!(stored, 2);
+    assert_eq!(stored_views(&site.state.config).await, 2);
+    let article: Article = site.get_json(&format!("/api/v1/articles/{MEXICO}")).await;
+    assert_eq!(article.views, 2, "folded views are not counted twice");
     let most_read: ArticleList = site.get_json("/api/v1/most-read").await;
     assert_eq!(most_read.items[0].slug, MEXICO);
     let missing = site
@@ -69,24 +67,16 @@ async fn raw_http(address: std::net::SocketAddr, request: &str) -> String {
     response
 }
 
-async fn stored_views(database: &Path) -> i64 {
-    let pool = gazette_server::db::connect(database).await.unwrap();
-    let views = sqlx::query_scalar("SELECT views FROM articles WHERE slug = ?1")
-        .bind(MEXICO)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    pool.close().await;
-    views
+/// The Mexico article's folded counter, as stored.
+async fn stored_views(config: &Config) -> i64 {
+    stored_number(config, "SELECT views FROM articles WHERE slug = $1", MEXICO).await
 }
 
 #[tokio::test]
-async fn counted_views_are_flushed_on_graceful_shutdown() {
+async fn recorded_views_are_folded_on_graceful_shutdown() {
     let dir = tempfile::tempdir().unwrap();
-    let database = dir.path().join("gazette.db");
-    let state = AppState::new(Config::for_tests(database.clone()))
-        .await
-        .unwrap();
+    let config = test_config(&dir).await;
+    let state = AppState::new(config.clone()).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -104,11 +94,11 @@ async fn counted_views_are_flushed_on_graceful_shutdown() {
         .await;
         assert!(response.starts_with("HTTP/1.1 200"), "{response}");
     }
-    // The flush interval in tests is an hour: nothing is stored until shutdown.
-    assert_eq!(stored_views(&database).await, 0);
+    // The fold interval in tests is an hour: nothing is folded until shutdown.
+    assert_eq!(stored_views(&config).await, 0);
     stop.send(()).unwrap();
     server.await.unwrap().unwrap();
-    assert_eq!(stored_views(&database).await, 3);
+    assert_eq!(stored_views(&config).await, 3);
 }
 
 #[tokio::test]

@@ -72,7 +72,7 @@ async fn check(state: &AppState, input: &ArticleInput) -> ApiResult<CheckedArtic
     if author.is_empty() || author.chars().count() > 120 {
         return invalid("author must have 1 to 120 characters".into());
     }
-    if !db::categories::exists(&state.pool, &input.category).await? {
+    if !db::categories::exists(&state.store, &input.category).await? {
         return invalid(format!("no category '{}'", truncate(&input.category)));
     }
     let converted = html_to_blocks(&input.body_html);
@@ -116,11 +116,11 @@ async fn check(state: &AppState, input: &ArticleInput) -> ApiResult<CheckedArtic
 
 /// The article as stored, whatever its status, for the editor's answer.
 async fn stored_article(state: &AppState, id: i64) -> ApiResult<Article> {
-    let row = db::articles::get_by_id(&state.pool, id)
+    let row = db::articles::get_by_id(&state.store, id)
         .await?
         .ok_or_else(|| Error::NotFound("the article was removed meanwhile".into()))?;
-    let record = db::articles::with_details(&state.pool, row).await?;
-    Ok(present::article(record, state.views.pending(id)))
+    let record = db::articles::with_details(&state.store, row).await?;
+    Ok(present::article(record))
 }
 
 /// Creates an article (optionally as a translation of an existing one).
@@ -134,7 +134,7 @@ pub async fn create_article(
     Json(input): Json<ArticleInput>,
 ) -> ApiResult<(StatusCode, Json<Article>)> {
     let checked = check(&state, &input).await?;
-    if db::articles::id_of(&state.pool, input.lang, &checked.slug)
+    if db::articles::id_of(&state.store, input.lang, &checked.slug)
         .await?
         .is_some()
     {
@@ -147,7 +147,7 @@ pub async fn create_article(
     let story_id = match input.translation_of.as_deref() {
         None => None,
         Some(original) => {
-            let story_id = db::articles::story_of(&state.pool, Lang::En, original)
+            let story_id = db::articles::story_of(&state.store, Lang::En, original)
                 .await?
                 .ok_or_else(|| {
                     Error::Unprocessable(format!(
@@ -155,7 +155,7 @@ pub async fn create_article(
                         truncate(original)
                     ))
                 })?;
-            if db::articles::story_has_lang(&state.pool, story_id, input.lang).await? {
+            if db::articles::story_has_lang(&state.store, story_id, input.lang).await? {
                 return Err(Error::Conflict(format!(
                     "'{original}' already has a {} version",
                     input.lang.code()
@@ -164,7 +164,7 @@ pub async fn create_article(
             Some(story_id)
         }
     };
-    let id = db::articles::insert(&state.pool, &checked.as_new(&input), story_id).await?;
+    let id = db::articles::insert(&state.store, &checked.as_new(&input), story_id).await?;
     Ok((StatusCode::CREATED, Json(stored_article(&state, id).await?)))
 }
 
@@ -188,7 +188,7 @@ pub async fn update_article(
     let id = existing(&state, lang, &slug).await?;
     let checked = check(&state, &input).await?;
     if checked.slug != slug
-        && db::articles::id_of(&state.pool, lang, &checked.slug)
+        && db::articles::id_of(&state.store, lang, &checked.slug)
             .await?
             .is_some()
     {
@@ -198,12 +198,18 @@ pub async fn update_article(
             lang.code()
         )));
     }
-    db::articles::update(&state.pool, id, &checked.as_new(&input), time_format::now()).await?;
+    db::articles::update(
+        &state.store,
+        id,
+        &checked.as_new(&input),
+        time_format::now(),
+    )
+    .await?;
     Ok(Json(stored_article(&state, id).await?))
 }
 
 async fn existing(state: &AppState, lang: Lang, slug: &str) -> ApiResult<i64> {
-    db::articles::id_of(&state.pool, lang, slug)
+    db::articles::id_of(&state.store, lang, slug)
         .await?
         .ok_or_else(|| {
             Error::NotFound(format!(
@@ -226,7 +232,7 @@ pub async fn unpublish_article(
 ) -> ApiResult<Json<Article>> {
     let lang = parse_path_lang(&lang)?;
     let id = existing(&state, lang, &slug).await?;
-    db::articles::unpublish(&state.pool, id).await?;
+    db::articles::unpublish(&state.store, id).await?;
     Ok(Json(stored_article(&state, id).await?))
 }
 
@@ -242,6 +248,6 @@ pub async fn delete_article(
 ) -> ApiResult<StatusCode> {
     let lang = parse_path_lang(&lang)?;
     let id = existing(&state, lang, &slug).await?;
-    db::articles::delete(&state.pool, id).await?;
+    db::articles::delete(&state.store, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

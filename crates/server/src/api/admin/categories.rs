@@ -35,7 +35,7 @@ pub async fn put_category(
     }
     let description = clean_text(&input.description);
     db::categories::upsert(
-        &state.pool,
+        &state.store,
         &slug,
         input.lang,
         &name,
@@ -43,7 +43,7 @@ pub async fn put_category(
         input.position,
     )
     .await?;
-    db::categories::get(&state.pool, &slug, input.lang)
+    db::categories::get(&state.store, &slug, input.lang)
         .await?
         .map(Json)
         .ok_or_else(|| Error::NotFound("the category was removed meanwhile".into()))
@@ -59,13 +59,13 @@ pub async fn delete_category(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> ApiResult<StatusCode> {
-    if db::categories::article_count(&state.pool, &slug).await? > 0 {
+    if db::categories::article_count(&state.store, &slug).await? > 0 {
         return Err(Error::Conflict(format!(
             "category '{}' still has articles",
             truncate(&slug)
         )));
     }
-    if db::categories::delete(&state.pool, &slug).await? {
+    if db::categories::delete(&state.store, &slug).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(Error::NotFound(format!(

@@ -1,4 +1,4 @@
-//! The shapes article queries read and write: rows as SQLite returns them, list filters and
+//! The shapes article queries read and write: rows as the database returns them, list filters and
 //! positions, and an article ready to store.
 
 use gazette_api_types::{ArticleStatus, Block, Lang};
@@ -52,7 +52,7 @@ pub struct ArticleRecord {
     pub translations: Vec<(String, String)>,
 }
 
-/// A search result row: the summary plus FTS5 highlight of the title and a body snippet.
+/// A search result row: the summary plus the highlighted title and a body snippet.
 #[derive(Debug, FromRow)]
 pub struct SearchRow {
     #[sqlx(flatten)]

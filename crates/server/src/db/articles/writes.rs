@@ -1,23 +1,10 @@
-//! Writes to articles: editor inserts, updates, unpublishing and deletion, bulk loads, and
-//! the batched view counts.
+//! Writes to articles: editor inserts, updates, unpublishing and deletion, and bulk loads.
 
 use gazette_api_types::ArticleStatus;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::AnyConnection;
 
 use super::rows::NewArticle;
-
-/// Adds counted views to the stored counters in one transaction.
-pub async fn add_views(pool: &SqlitePool, counts: &[(i64, u64)]) -> Result<(), sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    for (id, count) in counts {
-        sqlx::query("UPDATE articles SET views = views + ?1 WHERE id = ?2")
-            .bind(i64::try_from(*count).unwrap_or(i64::MAX))
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await
-}
+use crate::db::{Store, StoreResult};
 
 fn status_code(status: ArticleStatus) -> &'static str {
     match status {
@@ -28,46 +15,46 @@ fn status_code(status: ArticleStatus) -> &'static str {
 
 /// Inserts an article, in a new story unless `story_id` links it to its translations.
 pub async fn insert(
-    pool: &SqlitePool,
+    store: &Store,
     article: &NewArticle<'_>,
     story_id: Option<i64>,
-) -> Result<i64, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+) -> StoreResult<i64> {
+    let mut tx = store.pool().begin().await?;
     let id = insert_in(&mut tx, article, story_id).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// Inserts many articles in one transaction, each in a new story (for bulk loads).
-pub async fn insert_batch(
-    pool: &SqlitePool,
-    articles: &[NewArticle<'_>],
-) -> Result<(), sqlx::Error> {
-    let mut tx = pool.begin().await?;
+pub async fn insert_batch(store: &Store, articles: &[NewArticle<'_>]) -> StoreResult<()> {
+    let mut tx = store.pool().begin().await?;
     for article in articles {
         insert_in(&mut tx, article, None).await?;
     }
-    tx.commit().await
+    tx.commit().await?;
+    Ok(())
 }
 
 async fn insert_in(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     article: &NewArticle<'_>,
     story_id: Option<i64>,
-) -> Result<i64, sqlx::Error> {
+) -> StoreResult<i64> {
     let story_id = match story_id {
         Some(id) => id,
-        None => sqlx::query("INSERT INTO stories DEFAULT VALUES")
-            .execute(&mut *conn)
-            .await?
-            .last_insert_rowid(),
+        None => {
+            sqlx::query_scalar("INSERT INTO stories DEFAULT VALUES RETURNING id")
+                .fetch_one(&mut *conn)
+                .await?
+        }
     };
     let body =
         serde_json::to_string(article.body).map_err(|error| sqlx::Error::Encode(error.into()))?;
-    let id = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO articles (story_id, lang, slug, category, title, lead, body, body_text, author,
                                source, image_alt, image_caption, published_at, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         RETURNING id",
     )
     .bind(story_id)
     .bind(article.lang.code())
@@ -83,43 +70,40 @@ async fn insert_in(
     .bind(article.image_caption)
     .bind(article.published_at)
     .bind(status_code(article.status))
-    .execute(&mut *conn)
-    .await?
-    .last_insert_rowid();
+    .fetch_one(&mut *conn)
+    .await?;
     write_tags(conn, id, article.tags).await?;
     Ok(id)
 }
 
-async fn write_tags(
-    conn: &mut SqliteConnection,
-    id: i64,
-    tags: &[String],
-) -> Result<(), sqlx::Error> {
+async fn write_tags(conn: &mut AnyConnection, id: i64, tags: &[String]) -> StoreResult<()> {
     for tag in tags {
-        sqlx::query("INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?1, ?2)")
-            .bind(id)
-            .bind(tag)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO article_tags (article_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(tag)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
 
 /// Replaces an article's content (keeping its id, story and views).
 pub async fn update(
-    pool: &SqlitePool,
+    store: &Store,
     id: i64,
     article: &NewArticle<'_>,
     updated_at: i64,
-) -> Result<(), sqlx::Error> {
-    let mut tx = pool.begin().await?;
+) -> StoreResult<()> {
+    let mut tx = store.pool().begin().await?;
     let body =
         serde_json::to_string(article.body).map_err(|error| sqlx::Error::Encode(error.into()))?;
     sqlx::query(
-        "UPDATE articles SET slug = ?2, category = ?3, title = ?4, lead = ?5, body = ?6,
-                body_text = ?7, author = ?8, source = ?9, image_alt = ?10, image_caption = ?11,
-                published_at = ?12, status = ?13, updated_at = ?14
-         WHERE id = ?1",
+        "UPDATE articles SET slug = $2, category = $3, title = $4, lead = $5, body = $6,
+                body_text = $7, author = $8, source = $9, image_alt = $10, image_caption = $11,
+                published_at = $12, status = $13, updated_at = $14
+         WHERE id = $1",
     )
     .bind(id)
     .bind(article.slug)
@@ -137,39 +121,41 @@ pub async fn update(
     .bind(updated_at)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM article_tags WHERE article_id = ?1")
+    sqlx::query("DELETE FROM article_tags WHERE article_id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
     write_tags(&mut tx, id, article.tags).await?;
-    tx.commit().await
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Turns a published article into a draft, hiding it from readers.
-pub async fn unpublish(pool: &SqlitePool, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE articles SET status = 'draft' WHERE id = ?1")
+pub async fn unpublish(store: &Store, id: i64) -> StoreResult<()> {
+    sqlx::query("UPDATE articles SET status = 'draft' WHERE id = $1")
         .bind(id)
-        .execute(pool)
-        .await
-        .map(|_| ())
+        .execute(store.pool())
+        .await?;
+    Ok(())
 }
 
 /// Deletes an article (and its story when it was the story's last version).
-pub async fn delete(pool: &SqlitePool, id: i64) -> Result<(), sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    let story_id: Option<i64> = sqlx::query_scalar("SELECT story_id FROM articles WHERE id = ?1")
+pub async fn delete(store: &Store, id: i64) -> StoreResult<()> {
+    let mut tx = store.pool().begin().await?;
+    let story_id: Option<i64> = sqlx::query_scalar("SELECT story_id FROM articles WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM articles WHERE id = ?1")
+    sqlx::query("DELETE FROM articles WHERE id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
     if let Some(story_id) = story_id {
-        sqlx::query("DELETE FROM stories WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = ?1)")
+        sqlx::query("DELETE FROM stories WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = $1)")
             .bind(story_id)
             .execute(&mut *tx)
             .await?;
     }
-    tx.commit().await
+    tx.commit().await?;
+    Ok(())
 }

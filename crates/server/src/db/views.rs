@@ -1,0 +1,61 @@
+//! View counts kept in the database, so every replica counts the same way: a view is a row
+//! per reader, article and day (recorded when the reader arrives, durable once answered),
+//! and a periodic fold adds the new rows to the article's counter in one batch.
+
+use super::{postgres, sqlite, Backend, Store, StoreResult};
+
+/// Records a view of `article_id` by `visitor` (already hashed) on `day` (days since the
+/// epoch); returns whether it was the visitor's first view of the article that day.
+pub async fn record(store: &Store, article_id: i64, day: i64, visitor: &str) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "INSERT INTO view_marks (article_id, day, visitor) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(article_id)
+    .bind(day)
+    .bind(visitor)
+    .execute(store.pool())
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The SQL expression of an article's whole count (folded plus not yet folded), with the
+/// articles table aliased `a`.
+pub(crate) const CURRENT_VIEWS: &str = "a.views + (SELECT COUNT(*) FROM view_marks m
+    WHERE m.article_id = a.id AND NOT m.counted)";
+
+/// Adds every view not yet folded to its article's counter; returns how many articles
+/// changed. Also forgets the readers of days before yesterday (their views are folded and
+/// no reader can be counted for those days again).
+pub async fn fold(store: &Store, today: i64) -> StoreResult<u64> {
+    let changed = match store.backend() {
+        Backend::Sqlite => {
+            let mut tx = store.pool().begin().await?;
+            let [add, flag] = sqlite::FOLD_VIEWS;
+            let changed = sqlx::query(add).execute(&mut *tx).await?.rows_affected();
+            sqlx::query(flag).execute(&mut *tx).await?;
+            tx.commit().await?;
+            changed
+        }
+        Backend::Postgres => sqlx::query(postgres::FOLD_VIEWS)
+            .execute(store.pool())
+            .await?
+            .rows_affected(),
+    };
+    sqlx::query("DELETE FROM view_marks WHERE counted AND day < $1")
+        .bind(today - 1)
+        .execute(store.pool())
+        .await?;
+    Ok(changed)
+}
+
+/// An article's whole view count: folded plus recorded since the last fold.
+pub async fn current(store: &Store, article_id: i64) -> StoreResult<i64> {
+    sqlx::query_scalar(&format!(
+        "SELECT {CURRENT_VIEWS} FROM articles a WHERE a.id = $1"
+    ))
+    .bind(article_id)
+    .fetch_one(store.pool())
+    .await
+    .map_err(Into::into)
+}
