@@ -69,15 +69,14 @@ impl Location {
     pub fn describe(&self) -> String {
         match self {
             Location::Sqlite(path) => path.display().to_string(),
-            Location::Postgres(url) => match url.split_once('@') {
-                Some((credentials, host)) => match credentials.rsplit_once(':') {
-                    Some((user, _password)) if !user.ends_with('/') => {
-                        format!("{user}:***@{host}")
-                    }
-                    _ => url.clone(),
-                },
-                None => url.clone(),
-            },
+            Location::Postgres(url) => {
+                let hidden = url.split_once("://").and_then(|(scheme, rest)| {
+                    let (credentials, host) = rest.rsplit_once('@')?;
+                    let (user, _password) = credentials.split_once(':')?;
+                    Some(format!("{scheme}://{user}:***@{host}"))
+                });
+                hidden.unwrap_or_else(|| url.clone())
+            }
         }
     }
 }
@@ -316,6 +315,13 @@ mod tests {
                 .unwrap()
                 .describe(),
             "postgres://editor:***@db/news"
+        );
+        // No password: nothing to hide, the address reads as given.
+        assert_eq!(
+            Location::parse("postgres://gazette@127.0.0.1:9/gazette")
+                .unwrap()
+                .describe(),
+            "postgres://gazette@127.0.0.1:9/gazette"
         );
     }
 }

@@ -20,6 +20,10 @@ pub async fn connect(
     url: &str,
     settings: &PoolSettings,
 ) -> Result<AnyPool, sqlx::Error> {
+    // One plain connection first: the pool would retry a refused connection until its
+    // acquire timeout and report only "pool timed out", hiding the reason.
+    use sqlx::Connection;
+    sqlx::AnyConnection::connect(url).await?.close().await?;
     let timeout_ms = settings.statement_timeout.as_millis().max(1);
     options
         .after_connect(move |connection, _| {

@@ -212,3 +212,15 @@ pub fn hostile_article() -> Value {
 pub const SHELL: &str = "<!doctype html><html lang=\"en\"><head><title>Gazette</title>\
     <script type=\"module\">import init from '/app-0123456789abcdef.js'; init();</script></head>\
     <body></body></html>";
+
+/// Sends one raw HTTP/1.1 request over TCP and returns the response text.
+pub async fn raw_http(address: std::net::SocketAddr, request: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(address)
+        .await
+        .expect("connect");
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.expect("read");
+    response
+}

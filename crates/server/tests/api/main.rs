@@ -1,6 +1,7 @@
-//! Integration tests of the whole HTTP application against a real SQLite database per test
-//! (a temporary file, migrated and filled with the demo content, as on first start), one
-//! file per topic; [`common`] has the test site and the helpers.
+//! Integration tests of the whole HTTP application against a real database per test (a
+//! temporary SQLite file, or a new database on the PostgreSQL server `GAZETTE_TEST_POSTGRES`
+//! names; migrated and filled with the demo content, as on first start), one file per topic;
+//! [`common`] has the test site and the helpers.
 
 mod admin;
 mod articles;
@@ -10,7 +11,9 @@ mod errors_and_caching;
 mod feeds;
 mod first_screen;
 mod openapi;
+mod replicas;
 mod search;
 mod shell;
 mod site;
+mod storage;
 mod views;

@@ -6,7 +6,9 @@ use axum::response::Response;
 use gazette_api_types::{Article, ArticleList, ViewCount, VISITOR_HEADER};
 use gazette_server::{AppState, Config};
 
-use crate::common::{assert_json_error, body_bytes, stored_number, test_config, TestSite, MEXICO};
+use crate::common::{
+    assert_json_error, body_bytes, raw_http, stored_number, test_config, TestSite, MEXICO,
+};
 
 #[tokio::test]
 async fn views_are_counted_once_per_reader_and_lead_most_read() {
@@ -53,18 +55,6 @@ async fn views_are_counted_once_per_reader_and_lead_most_read() {
         )
         .await;
     assert_json_error(missing, StatusCode::NOT_FOUND).await;
-}
-
-/// Sends one raw HTTP/1.1 request over TCP and returns the response text.
-async fn raw_http(address: std::net::SocketAddr, request: &str) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut stream = tokio::net::TcpStream::connect(address)
-        .await
-        .expect("connect");
-    stream.write_all(request.as_bytes()).await.expect("write");
-    let mut response = String::new();
-    stream.read_to_string(&mut response).await.expect("read");
-    response
 }
 
 /// The Mexico article's folded counter, as stored.
