@@ -123,3 +123,55 @@ test('the e-mail share link is named in the page\'s language', async () => {
   }
   await context.close();
 });
+
+test('offline, the banner covers nothing: the logo and the header buttons still take taps', async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 900 }]) {
+    const { context, page, problems } = await server.newReader({ viewport });
+    await page.goto(server.url + MEXICO);
+    await page.locator('main .article__title').waitFor();
+    await context.setOffline(true);
+    const banner = page.locator('.offline-banner');
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /^You are offline/);
+    const bannerBox = await banner.boundingBox();
+    assert.ok(bannerBox.y >= 0 && bannerBox.y + bannerBox.height <= viewport.height, 'the banner is on screen');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const covered = await page.evaluate(() => {
+      const targets = document.querySelectorAll('.site-header a, .site-header button, .site-header input');
+      return [...targets]
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.width > 0 && box.height > 0 && box.bottom <= window.innerHeight;
+        })
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return !element.contains(hit);
+        })
+        .map((element) => element.className || element.tagName);
+    });
+    assert.deepEqual(covered, [], `at ${viewport.width}px`);
+    await context.setOffline(false);
+    await banner.waitFor({ state: 'detached' });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('an unvisited article offline shows the offline view alone, without related news or a side ad', async () => {
+  const { context, page } = await server.newReader({ serviceWorkers: 'allow', ...PHONE });
+  await page.goto(server.url + '/ru');
+  await page.locator('main .card--lead').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  const list = await (await fetch(server.url + '/api/v1/articles?lang=ru&limit=20')).json();
+  await context.setOffline(true);
+  await page.goto(`${server.url}/ru/article/${list.items[15].slug}`);
+  const offline = page.locator('main .offline-view');
+  await offline.waitFor();
+  await page.waitForTimeout(1000); // related news would have failed by now too
+  assert.equal(await page.locator('main .sidebar, main .ad-slot--sidebar').count(), 0);
+  assert.equal(await page.locator('main .offline-view, main .error-view').count(), 1, 'one message');
+  const box = await offline.boundingBox();
+  assert.ok(box.y + box.height <= PHONE.viewport.height, 'the message and its Retry are on the first screen');
+  await context.close();
+});

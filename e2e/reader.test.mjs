@@ -328,9 +328,21 @@ test('back from an article returns the reader to where they were in the feed', a
   const { context, page, problems } = await server.newReader({ viewport: { width: 412, height: 823 } });
   await page.goto(server.url + '/');
   await page.locator('main .feed__cards .card').nth(19).waitFor();
-  // Deep enough that the feed's second page had to load on the way down.
+  // The feed loads two more pages by itself as it is scrolled, then the reader presses
+  // "Load more": the fourth page (the demo's 61st English story) is deeper than anything the
+  // feed loads on its own.
+  const cards = page.locator('main .feed__cards .card');
+  for (const shown of [40, 60]) {
+    await page.locator('.feed__sentinel').scrollIntoViewIfNeeded();
+    await cards.nth(shown - 1).waitFor();
+  }
+  await page.locator('main .feed__more').click();
+  await cards.nth(60).waitFor();
+  // Headlines at three depths: the second page, the third, and the one "Load more" brought.
   let place = 0;
-  for (const depth of [2500, 7000]) {
+  let title = '';
+  for (const card of [25, 45, 60]) {
+    const depth = await cards.nth(card).evaluate((element) => element.getBoundingClientRect().top + window.scrollY - 200);
     await page.evaluate((y) => window.scrollTo(0, y), depth);
     await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, depth, { timeout: 10_000 });
     await page.waitForTimeout(300);
@@ -343,19 +355,51 @@ test('back from an article returns the reader to where they were in the feed', a
       });
       return { index: shown, y: window.scrollY };
     });
-    assert.ok(index >= 0, `a headline is on screen at ${depth}`);
+    assert.ok(index >= 0, `a headline is on screen near card ${card}`);
     place = y;
     const link = page.locator('main .feed__cards .card__title a').nth(index);
-    const title = await link.textContent();
+    title = (await link.textContent()).trim();
     await link.click();
-    await page.locator('main h1.article__title', { hasText: title.trim().slice(0, 30) }).waitFor();
+    await page.locator('main h1.article__title', { hasText: title.slice(0, 30) }).waitFor();
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'a new page starts at the top');
     await page.goBack();
-    await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, place, { timeout: 10_000 });
+    await returnedTo(page, place);
+    await assertHeadlineOnScreen(page, title, `back to card ${card}`);
   }
-  // A reload keeps the place too.
+  // A reload keeps the place too, among the same stories.
   await page.reload();
-  await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, place, { timeout: 10_000 });
+  await returnedTo(page, place);
+  await assertHeadlineOnScreen(page, title, 'after a reload');
+  // A fresh visit of the front page (from an article, by the logo) starts with one page.
+  await page.locator('main .feed__cards .card__title a').first().click();
+  await page.locator('main h1.article__title').waitFor();
+  await page.locator('.site-header__logo').click();
+  await cards.first().waitFor();
+  await page.waitForTimeout(1000);
+  assert.ok((await cards.count()) <= 20, 'a new visit loads one page');
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Waits until the feed has loaded its cards again and the page is back at `place`. */
+async function returnedTo(page, place) {
+  await page.waitForFunction(
+    (y) => !document.querySelector('.feed[data-restoring]') && Math.abs(window.scrollY - y) < 2,
+    place,
+    { timeout: 10_000 },
+  );
+}
+
+/** The headline the reader opened is among the stories on screen, not only the scroll depth. */
+async function assertHeadlineOnScreen(page, title, when) {
+  const onScreen = await page.evaluate((text) => {
+    const links = [...document.querySelectorAll('main .feed__cards .card__title a')];
+    const same = links.filter((candidate) => candidate.textContent.trim() === text);
+    if (same.length === 0) return 'not in the feed';
+    const boxes = same.map((link) => link.getBoundingClientRect());
+    return boxes.some((box) => box.bottom > 0 && box.top < window.innerHeight)
+      ? 'on screen'
+      : `at ${boxes.map((box) => Math.round(box.top))} px of ${links.length} cards, scrolled to ${window.scrollY}`;
+  }, title);
+  assert.equal(onScreen, 'on screen', `${when}: "${title}"`);
+}

@@ -26,6 +26,41 @@ pub fn save(key: &str, value: &str) -> bool {
         .is_some_and(|storage| storage.set_item(key, value).is_ok())
 }
 
+/// The address of this history entry (path and query), as the scroll restorer in
+/// `index.html` keys it.
+fn history_address() -> Option<String> {
+    let location = window()?.location();
+    Some(location.pathname().ok()? + &location.search().ok()?)
+}
+
+/// How many cards a feed on this address showed when the reader left it, if the reader is
+/// now coming back to it (Back, Forward, reload): `index.html`'s scroll restorer sets
+/// `gazetteReturning` to the address while it brings the reader back. `None` on a fresh visit.
+pub fn returning_feed_depth() -> Option<usize> {
+    let address = history_address()?;
+    let returning =
+        js_sys::Reflect::get(&window()?.into(), &JsValue::from_str("gazetteReturning")).ok()?;
+    if returning.as_string().as_deref() != Some(address.as_str()) {
+        return None;
+    }
+    let storage = window()?.session_storage().ok()??;
+    storage
+        .get_item(&format!("gazette.feed:{address}"))
+        .ok()??
+        .parse()
+        .ok()
+}
+
+/// Remembers how many cards the feed on this address shows, for [`returning_feed_depth`].
+pub fn remember_feed_depth(cards: usize) {
+    let Some(address) = history_address() else {
+        return;
+    };
+    if let Some(storage) = window().and_then(|window| window.session_storage().ok().flatten()) {
+        let _ = storage.set_item(&format!("gazette.feed:{address}"), &cards.to_string());
+    }
+}
+
 /// The reader's anonymous id for view counting, made once and kept in localStorage.
 pub fn visitor_id() -> String {
     const KEY: &str = "gazette.visitor";

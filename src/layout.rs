@@ -39,17 +39,18 @@ pub fn Layout(children: Children) -> impl IntoView {
         }>
             {move || t(lang.get()).skip_to_content}
         </a>
-        <OfflineBanner lang=lang_signal />
         <Header app_status=app_status />
         <main id="main" class="page" tabindex="-1">
             {children()}
         </main>
         <SiteFooter lang=lang_signal site=site_info categories=category_list install_offer=app_status.can_install />
         // One stack at the bottom of the screen: a toast ("Link copied") above the app's
-        // prompts ("Install app"), never behind them.
+        // prompts ("Install app") and "You are offline", never behind them, and none of
+        // them over the header's logo and buttons.
         <div class="bottom-stack">
             <Toast />
             <AppPrompts lang=lang_signal status=app_status />
+            <OfflineBanner lang=lang_signal />
         </div>
     }
 }

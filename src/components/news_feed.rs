@@ -54,7 +54,13 @@ pub fn NewsFeed(
     let started = RwSignal::new(false);
     let strings = t(lang);
     let more_href = SendWrapper::new(more_href);
+    // Coming back (Back, Forward, reload) to a feed scrolled deep: load as many cards as it
+    // showed, page after page, before the scroll restorer puts the reader back among them.
+    let catch_up = StoredValue::new(crate::browser::returning_feed_depth().unwrap_or(0));
+    let catching_up = RwSignal::new(catch_up.get_value() > 0);
 
+    // The loader, for the catch-up to call again from inside itself.
+    let again = StoredValue::new_local(None::<Rc<dyn Fn()>>);
     let load = {
         let loader = SendWrapper::new(loader);
         let start = start.clone();
@@ -79,10 +85,27 @@ pub fn NewsFeed(
                     }
                 }
                 crate::browser::reveal_page();
+                let shown = items.try_with_untracked(Vec::len).unwrap_or(0);
+                let more = next.try_with_untracked(Option::is_some).unwrap_or(false);
+                let ready = state.try_get_untracked() == Some(FeedState::Ready);
+                if catching_up.try_get_untracked() == Some(true) {
+                    if ready && more && shown < catch_up.try_get_value().unwrap_or(0) {
+                        if let Some(Some(load)) = again.try_get_value() {
+                            load();
+                        }
+                        return;
+                    }
+                    catching_up.try_set(false);
+                }
+                if ready {
+                    crate::browser::remember_feed_depth(shown);
+                }
             });
         }
     };
-    let load = StoredValue::new(load);
+    let load: Rc<dyn Fn()> = Rc::new(load);
+    again.set_value(Some(load.clone()));
+    let load = StoredValue::new_local(load);
     load.with_value(|load| load());
 
     let load_more = move || {
@@ -172,7 +195,7 @@ pub fn NewsFeed(
     };
 
     view! {
-        <div class="feed">
+        <div class="feed" data-restoring=move || catching_up.get().then_some("")>
             <div class="feed__cards">{cards}</div>
             <div class="feed__footer">{footer}</div>
             <div class="feed__sentinel" node_ref=sentinel aria-hidden="true"></div>

@@ -80,7 +80,9 @@ pub fn ArticlePage() -> impl IntoView {
             })
         })
     };
-    let found = move || !matches!(article.get(), Some(Err(error)) if error.is_not_found());
+    // Related news and the side ad belong to an article: not beside "not found", nor beside
+    // the error or offline view (offline they would be one more error and an empty box).
+    let found = move || !matches!(article.get(), Some(Err(_)));
 
     view! {
         <AdSlot placement="top" size=site.ad_size("top") lang=lang />
