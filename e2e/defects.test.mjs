@@ -45,7 +45,12 @@ test('Escape closes the phone menu from the toggle and from inside, focus back o
   assert.ok(await focusedIsToggle());
 
   await page.keyboard.press('Enter');
-  await page.keyboard.press('Tab');
+  // Tab goes on through the open menu in the order it shows: saved, theme, languages, ...
+  // to the sections.
+  for (let step = 0; step < 20; step += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement.classList.contains('nav__link'))) break;
+  }
   assert.match(await page.evaluate(() => document.activeElement.className), /nav__link/);
   await page.keyboard.press('Escape'); // from a link inside the menu
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
@@ -173,5 +178,62 @@ test('an unvisited article offline shows the offline view alone, without related
   assert.equal(await page.locator('main .offline-view, main .error-view').count(), 1, 'one message');
   const box = await offline.boundingBox();
   assert.ok(box.y + box.height <= PHONE.viewport.height, 'the message and its Retry are on the first screen');
+  await context.close();
+});
+
+test('on a phone the header is one compact sticky bar, and its menu reaches everything else', async () => {
+  for (const [prefix, menu, sections] of [['', 'Menu', 'Politics'], ['/hy', 'Ընտրացանկ', 'Քաղաքականություն']]) {
+    const { context, page, problems } = await server.newReader(PHONE);
+    await page.goto(server.url + prefix + '/');
+    await page.locator('main .card--lead').waitFor();
+    const header = page.locator('header.site-header');
+    const height = (await header.boundingBox()).height;
+    assert.ok(height <= 64, `${prefix || '/'}: the header is ${height}px tall`);
+    // Sticky: still there, as short, deep in the page.
+    await page.evaluate(() => window.scrollTo(0, 3000));
+    await page.waitForTimeout(200);
+    const stuck = await header.evaluate((element) => element.getBoundingClientRect().toJSON());
+    assert.ok(Math.abs(stuck.top) < 1 && stuck.height <= 64, `sticky: ${JSON.stringify(stuck)}`);
+
+    const toggle = page.locator('.nav__toggle');
+    assert.equal((await toggle.textContent()).trim(), menu);
+    await toggle.click();
+    for (const selector of ['.nav__link', '.languages__link', '.saved-link', '.theme-toggle', '.social__link', '.apps__link']) {
+      const first = page.locator(`header ${selector}`).first();
+      assert.ok(await first.isVisible(), `${selector} is in the open menu`);
+    }
+    assert.ok(await page.locator('header .nav__link', { hasText: new RegExp(sections, 'i') }).isVisible());
+    assert.equal(await page.locator('header .languages__link').count(), 3);
+    // The star and the moon say what they are, in words.
+    for (const selector of ['.saved-link .header-label', '.theme-toggle .header-label']) {
+      const text = (await page.locator(`header ${selector}`).textContent()).trim();
+      assert.ok(text.length > 3 && await page.locator(`header ${selector}`).isVisible(), `${selector}: "${text}"`);
+    }
+    await toggle.click();
+    assert.ok((await header.boundingBox()).height <= 64, 'closed again');
+
+    // Search sits behind its icon: pressing it opens the field with the cursor in it.
+    await page.locator('.search-toggle').click();
+    await page.waitForFunction(() => document.activeElement?.id === 'search-field');
+    await page.keyboard.type('Baku');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=Baku/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('on a phone the first screen\'s header is as tall as the app\'s: nothing jumps when the app starts', async () => {
+  const waiting = await server.newReader(PHONE);
+  await waiting.page.route('**/*.wasm', (route) => route.abort());
+  await waiting.page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
+  const before = (await waiting.page.locator('#first-screen .site-header').boundingBox()).height;
+  await waiting.context.close();
+  const { context, page } = await server.newReader(PHONE);
+  await page.goto(server.url + MEXICO);
+  await page.locator('main .article__title').waitFor();
+  await page.waitForFunction(() => !document.getElementById('first-screen'));
+  const after = (await page.locator('header.site-header').boundingBox()).height;
+  assert.ok(Math.abs(after - before) <= 1, `first screen ${before}px, app ${after}px`);
   await context.close();
 });

@@ -1,5 +1,7 @@
 //! The site header: name, search, saved articles, night theme, language switch, social and
-//! app links, and the category navigation, which collapses into a menu on narrow screens.
+//! app links, and the category navigation. On a phone it is one compact sticky bar (name,
+//! search behind an icon, Menu); the menu holds the sections, languages, saved articles,
+//! theme and the social and app links.
 
 use gazette_api_types::{Category, Lang, SiteInfo};
 use leptos::prelude::*;
@@ -25,6 +27,7 @@ pub fn SiteHeader(
     install_offer: RwSignal<bool>,
 ) -> impl IntoView {
     let menu_open = RwSignal::new(false);
+    let search_open = RwSignal::new(false);
     let menu_toggle = NodeRef::<leptos::html::Button>::new();
     // Escape closes the open menu wherever focus is (on the toggle right after opening, on a
     // link inside, elsewhere) and gives focus back to the toggle, so the reader is not lost.
@@ -38,6 +41,19 @@ pub fn SiteHeader(
     });
     on_cleanup(move || on_escape.remove());
     let input = NodeRef::<leptos::html::Input>::new();
+    // The phone's search icon shows the field (hidden behind it to keep the bar short) and
+    // puts the cursor in it once it is displayed.
+    let toggle_search = move |_| {
+        let open = !search_open.get_untracked();
+        search_open.set(open);
+        if open {
+            crate::browser::after(0, move || {
+                if let Some(field) = input.get_untracked() {
+                    let _ = field.focus();
+                }
+            });
+        }
+    };
     let name = move || {
         site.get()
             .map(|info| info.name)
@@ -96,11 +112,39 @@ pub fn SiteHeader(
     };
 
     view! {
-        <header class="site-header">
+        <header
+            class="site-header"
+            class:site-header--menu-open=move || menu_open.get()
+            class:site-header--search-open=move || search_open.get()
+        >
             <div class="site-header__top">
                 <a class="site-header__logo" href=move || home_href(lang.get())>
                     {name}
                 </a>
+                <button
+                    type="button"
+                    class="button search-toggle"
+                    aria-expanded=move || search_open.get().to_string()
+                    aria-controls="search-field"
+                    aria-label=move || t(lang.get()).search_label
+                    title=move || t(lang.get()).search_label
+                    on:click=toggle_search
+                >
+                    <svg class="search-toggle__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+                        <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2.4"></circle>
+                        <line x1="15.5" y1="15.5" x2="21" y2="21" stroke="currentColor" stroke-width="2.6" stroke-linecap="round"></line>
+                    </svg>
+                </button>
+                <button
+                    type="button"
+                    node_ref=menu_toggle
+                    class="button nav__toggle"
+                    aria-expanded=move || menu_open.get().to_string()
+                    aria-controls="nav-list"
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    {move || if menu_open.get() { t(lang.get()).close_menu } else { t(lang.get()).menu }}
+                </button>
                 <form class="search-form" role="search" action=move || search_page_href(lang.get()) method="get" on:submit=submit>
                     <label class="visually-hidden" for="search-field">
                         {move || t(lang.get()).search_label}
@@ -127,6 +171,7 @@ pub fn SiteHeader(
                     title=move || t(lang.get()).saved_articles
                 >
                     <span aria-hidden="true">"★"</span>
+                    <span class="header-label" aria-hidden="true">{move || t(lang.get()).saved_articles}</span>
                 </a>
                 <ThemeToggle lang=lang />
                 <nav class="languages" aria-label=move || t(lang.get()).language>
@@ -147,16 +192,6 @@ pub fn SiteHeader(
                 <InstallButton lang=lang offer=install_offer class="link-button site-header__install" />
             </div>
             <nav class="nav" aria-label=move || t(lang.get()).sections>
-                <button
-                    type="button"
-                    node_ref=menu_toggle
-                    class="button nav__toggle"
-                    aria-expanded=move || menu_open.get().to_string()
-                    aria-controls="nav-list"
-                    on:click=move |_| menu_open.update(|open| *open = !*open)
-                >
-                    {move || if menu_open.get() { t(lang.get()).close_menu } else { t(lang.get()).menu }}
-                </button>
                 <ul
                     id="nav-list"
                     class="nav__list"
@@ -200,6 +235,7 @@ fn ThemeToggle(lang: Signal<Lang>) -> impl IntoView {
             }
         >
             <span aria-hidden="true">{move || if theme.get() == Theme::Dark { "☀" } else { "☾" }}</span>
+            <span class="header-label" aria-hidden="true">{label}</span>
         </button>
     }
 }
