@@ -181,13 +181,16 @@ test('keyboard alone reaches the skip link, menu, search and share buttons', asy
   await page.locator('.nav__toggle').focus();
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('.nav__toggle').getAttribute('aria-expanded'), 'true');
+  // The next Tab goes into the open menu, in the order it shows: saved articles first.
   await page.keyboard.press('Tab');
-  assert.match(await focused(), /nav__link/);
+  assert.match(await focused(), /saved-link/);
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.nav__toggle').getAttribute('aria-expanded'), 'false');
 
-  // Search: type and submit with Enter.
-  await page.locator('#search-field').focus();
+  // Search: the phone's search button opens the field with the cursor in it; type, Enter.
+  await page.locator('.search-toggle').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'search-field');
   await page.keyboard.type('Mexico');
   await page.keyboard.press('Enter');
   await page.waitForURL('**/search?q=Mexico');
