@@ -11,6 +11,15 @@ const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relat
 const server = siteUnderTest();
 const PHONE = { viewport: { width: 390, height: 844 } };
 
+/** A phone reader who has visited the front page at `path` once: its service worker controls it. */
+async function phoneReaderWithWorker(path) {
+  const reader = await server.newReader({ serviceWorkers: 'allow', ...PHONE });
+  await reader.page.goto(server.url + path);
+  await reader.page.locator('main .card--lead').waitFor();
+  await reader.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  return reader;
+}
+
 test('"Skip to content" moves keyboard focus into the content', async () => {
   const { context, page, problems } = await server.newReader(PHONE);
   await page.goto(server.url + MEXICO);
@@ -87,10 +96,7 @@ test('on a phone the "Link copied" toast shows above the install bar, not behind
 });
 
 test('an unvisited section offline shows one offline message and recovers when the network is back', async () => {
-  const { context, page } = await server.newReader({ serviceWorkers: 'allow', ...PHONE });
-  await page.goto(server.url + '/');
-  await page.locator('main .card--lead').waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  const { context, page } = await phoneReaderWithWorker('/');
   await context.setOffline(true);
   await page.goto(server.url + '/category/sport');
   await page.locator('main .offline-view').waitFor();
@@ -164,10 +170,7 @@ test('offline, the banner covers nothing: the logo and the header buttons still 
 });
 
 test('an unvisited article offline shows the offline view alone, without related news or a side ad', async () => {
-  const { context, page } = await server.newReader({ serviceWorkers: 'allow', ...PHONE });
-  await page.goto(server.url + '/ru');
-  await page.locator('main .card--lead').waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  const { context, page } = await phoneReaderWithWorker('/ru');
   const list = await (await fetch(server.url + '/api/v1/articles?lang=ru&limit=20')).json();
   await context.setOffline(true);
   await page.goto(`${server.url}/ru/article/${list.items[15].slug}`);

@@ -33,6 +33,15 @@ fn history_address() -> Option<String> {
     Some(location.pathname().ok()? + &location.search().ok()?)
 }
 
+/// Where the feed on `address` keeps its depth, in sessionStorage (per tab, like history).
+fn feed_depth_key(address: &str) -> String {
+    format!("gazette.feed:{address}")
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok()?
+}
+
 /// How many cards a feed on this address showed when the reader left it, if the reader is
 /// now coming back to it (Back, Forward, reload): `index.html`'s scroll restorer sets
 /// `gazetteReturning` to the address while it brings the reader back. `None` on a fresh visit.
@@ -40,12 +49,11 @@ pub fn returning_feed_depth() -> Option<usize> {
     let address = history_address()?;
     let returning =
         js_sys::Reflect::get(&window()?.into(), &JsValue::from_str("gazetteReturning")).ok()?;
-    if returning.as_string().as_deref() != Some(address.as_str()) {
+    if returning.as_string()? != address {
         return None;
     }
-    let storage = window()?.session_storage().ok()??;
-    storage
-        .get_item(&format!("gazette.feed:{address}"))
+    session_storage()?
+        .get_item(&feed_depth_key(&address))
         .ok()??
         .parse()
         .ok()
@@ -53,11 +61,8 @@ pub fn returning_feed_depth() -> Option<usize> {
 
 /// Remembers how many cards the feed on this address shows, for [`returning_feed_depth`].
 pub fn remember_feed_depth(cards: usize) {
-    let Some(address) = history_address() else {
-        return;
-    };
-    if let Some(storage) = window().and_then(|window| window.session_storage().ok().flatten()) {
-        let _ = storage.set_item(&format!("gazette.feed:{address}"), &cards.to_string());
+    if let (Some(address), Some(storage)) = (history_address(), session_storage()) {
+        let _ = storage.set_item(&feed_depth_key(&address), &cards.to_string());
     }
 }
 

@@ -56,8 +56,8 @@ pub fn NewsFeed(
     let more_href = SendWrapper::new(more_href);
     // Coming back (Back, Forward, reload) to a feed scrolled deep: load as many cards as it
     // showed, page after page, before the scroll restorer puts the reader back among them.
-    let catch_up = StoredValue::new(crate::browser::returning_feed_depth().unwrap_or(0));
-    let catching_up = RwSignal::new(catch_up.get_value() > 0);
+    let catch_up = crate::browser::returning_feed_depth().unwrap_or(0);
+    let catching_up = RwSignal::new(catch_up > 0);
 
     // The loader, for the catch-up to call again from inside itself.
     let again = StoredValue::new_local(None::<Rc<dyn Fn()>>);
@@ -89,7 +89,7 @@ pub fn NewsFeed(
                 let more = next.try_with_untracked(Option::is_some).unwrap_or(false);
                 let ready = state.try_get_untracked() == Some(FeedState::Ready);
                 if catching_up.try_get_untracked() == Some(true) {
-                    if ready && more && shown < catch_up.try_get_value().unwrap_or(0) {
+                    if ready && more && shown < catch_up {
                         if let Some(Some(load)) = again.try_get_value() {
                             load();
                         }

@@ -82,7 +82,7 @@ pub fn ArticlePage() -> impl IntoView {
     };
     // Related news and the side ad belong to an article: not beside "not found", nor beside
     // the error or offline view (offline they would be one more error and an empty box).
-    let found = move || !matches!(article.get(), Some(Err(_)));
+    let loading_or_shown = move || !matches!(article.get(), Some(Err(_)));
 
     view! {
         <AdSlot placement="top" size=site.ad_size("top") lang=lang />
@@ -97,7 +97,7 @@ pub fn ArticlePage() -> impl IntoView {
                     offline_list=true
                 />
             </div>
-            <Show when=found>
+            <Show when=loading_or_shown>
                 <aside class="sidebar">
                     <section aria-labelledby="related-heading">
                         <h2 id="related-heading" class="section-title">
