@@ -60,3 +60,11 @@ pub struct CategoryInput {
     #[serde(default)]
     pub position: i64,
 }
+
+/// What an editor sends to name a tag in one language: `PUT /api/v1/admin/tags/{slug}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct TagInput {
+    pub lang: Lang,
+    pub name: String,
+}

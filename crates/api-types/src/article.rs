@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
-use crate::{is_false, CategoryRef, Lang};
+use crate::{is_false, CategoryRef, Lang, Tag};
 
 mod flat;
 
@@ -108,7 +108,8 @@ pub struct Article {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
     pub body: Vec<Block>,
-    pub tags: Vec<String>,
+    /// The article's tags, named in its language.
+    pub tags: Vec<Tag>,
     pub views: u64,
     pub reading_minutes: u32,
     /// Other languages this article exists in.

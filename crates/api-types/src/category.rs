@@ -1,4 +1,5 @@
-//! The site's sections: `GET /api/v1/categories` and `GET /api/v1/categories/{slug}`.
+//! The site's sections (`GET /api/v1/categories`, `GET /api/v1/categories/{slug}`) and the
+//! tags that label articles across sections (`GET /api/v1/tags/{slug}`).
 
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +27,15 @@ pub struct CategoryList {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct CategoryRef {
+    pub slug: String,
+    pub name: String,
+}
+
+/// A tag of an article, named in the article's language: `GET /api/v1/tags/{slug}`. The slug
+/// is the same in every language (it is the tag page's address); the name is what readers see.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Tag {
     pub slug: String,
     pub name: String,
 }

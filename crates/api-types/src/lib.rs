@@ -20,9 +20,9 @@ pub mod routes;
 pub mod search;
 pub mod site;
 
-pub use admin::{ArticleInput, ArticleStatus, CategoryInput};
+pub use admin::{ArticleInput, ArticleStatus, CategoryInput, TagInput};
 pub use article::{Article, ArticleSummary, Block, Image, Inline, Translation, ViewCount};
-pub use category::{Category, CategoryList, CategoryRef};
+pub use category::{Category, CategoryList, CategoryRef, Tag};
 pub use error::{ErrorBody, ErrorDetail};
 pub use lang::Lang;
 pub use list::ArticleList;

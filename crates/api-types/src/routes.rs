@@ -16,6 +16,8 @@ pub enum Route<'a> {
     Category(&'a str),
     /// An article: `/article/{slug}`.
     Article(&'a str),
+    /// The articles with one tag: `/tag/{slug}`.
+    Tag(&'a str),
     /// Search results: `/search?q=`.
     Search,
     /// The reader's saved articles: `/saved`.
@@ -33,6 +35,7 @@ impl Route<'_> {
             Route::Home => prefix.to_owned(),
             Route::Category(slug) => format!("{prefix}/category/{}", encode(slug)),
             Route::Article(slug) => format!("{prefix}/article/{}", encode(slug)),
+            Route::Tag(slug) => format!("{prefix}/tag/{}", encode(slug)),
             Route::Search => format!("{prefix}/search"),
             Route::Saved => format!("{prefix}/saved"),
             Route::NotFound => format!("{prefix}/not-found"),
@@ -49,6 +52,7 @@ impl Route<'_> {
             Route::Home => Some("home_page"),
             Route::Category(_) => Some("category_page"),
             Route::Article(_) => Some("article_page"),
+            Route::Tag(_) => Some("tag_page"),
             Route::Search => Some("search_page"),
             Route::Saved => Some("saved_page"),
             Route::NotFound => None,
@@ -85,6 +89,7 @@ pub fn parse(path: &str) -> (Lang, Route<'_>) {
         (None, _, _) => Route::Home,
         (Some("category"), Some(slug), None) => Route::Category(slug),
         (Some("article"), Some(slug), None) => Route::Article(slug),
+        (Some("tag"), Some(slug), None) => Route::Tag(slug),
         (Some("search"), None, _) => Route::Search,
         (Some("saved"), None, _) => Route::Saved,
         _ => Route::NotFound,
@@ -191,6 +196,25 @@ pub mod api {
         path
     }
 
+    /// `GET` one tag, named in `lang`.
+    pub fn tag(lang: Lang, slug: &str) -> String {
+        format!("{API_PREFIX}/tags/{}?lang={}", encode(slug), lang.code())
+    }
+
+    /// `GET` a page of the newest articles with one tag, after `cursor`.
+    pub fn tagged(lang: Lang, tag: &str, cursor: Option<&str>) -> String {
+        let mut path = format!(
+            "{API_PREFIX}/articles?lang={}&tag={}",
+            lang.code(),
+            encode(tag)
+        );
+        if let Some(cursor) = cursor {
+            path.push_str("&cursor=");
+            path.push_str(&encode(cursor));
+        }
+        path
+    }
+
     /// `GET` one article in `lang`.
     pub fn article(lang: Lang, slug: &str) -> String {
         format!(
@@ -255,6 +279,8 @@ mod tests {
             (Lang::En, Route::Category("politics"))
         );
         assert_eq!(parse("/ru/saved"), (Lang::Ru, Route::Saved));
+        assert_eq!(parse("/hy/tag/chess"), (Lang::Hy, Route::Tag("chess")));
+        assert_eq!(parse("/tag"), (Lang::En, Route::NotFound));
         assert_eq!(parse("/ru/search"), (Lang::Ru, Route::Search));
         assert_eq!(parse("/en/search"), (Lang::En, Route::NotFound));
         assert_eq!(parse("/article/a/b"), (Lang::En, Route::NotFound));
@@ -269,6 +295,7 @@ mod tests {
                 Route::Home,
                 Route::Category("politics"),
                 Route::Article("a-b-1"),
+                Route::Tag("black-sea"),
                 Route::Search,
                 Route::Saved,
             ] {
@@ -316,5 +343,10 @@ mod tests {
             "/api/v1/articles?lang=en"
         );
         assert!(api::article(Lang::En, "x").starts_with(api::ARTICLES));
+        assert_eq!(
+            api::tagged(Lang::Ru, "black-sea", Some("c")),
+            "/api/v1/articles?lang=ru&tag=black-sea&cursor=c"
+        );
+        assert_eq!(api::tag(Lang::Hy, "un"), "/api/v1/tags/un?lang=hy");
     }
 }

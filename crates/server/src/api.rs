@@ -14,6 +14,7 @@ pub mod extract;
 pub mod openapi;
 pub mod search;
 pub mod site;
+pub mod tags;
 pub mod views;
 
 use axum::extract::Request;
@@ -36,6 +37,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(articles::router())
         .merge(views::router())
         .merge(search::router())
+        .merge(tags::router())
         .nest("/admin", admin::router())
         .fallback(api_not_found)
         .layer(middleware::from_fn(cache::etag_and_cache))

@@ -12,6 +12,7 @@ pub mod articles;
 pub mod categories;
 mod postgres;
 mod sqlite;
+pub mod tags;
 pub mod views;
 
 use std::path::PathBuf;

@@ -1,10 +1,11 @@
 //! Editor writes under `/api/v1/admin`, behind the bearer token from the configuration:
 //! create, update, unpublish and delete articles ([`articles`]); create, update and delete
-//! categories ([`categories`]). [`auth`] is the token check every write takes first.
+//! categories ([`categories`]); name tags ([`tags`]). [`auth`] is the token check every write takes first.
 
 pub mod articles;
 pub mod auth;
 pub mod categories;
+pub mod tags;
 
 use axum::routing::{post, put};
 use axum::Router;
@@ -27,4 +28,5 @@ pub fn router() -> Router<AppState> {
             "/categories/{slug}",
             put(categories::put_category).delete(categories::delete_category),
         )
+        .route("/tags/{slug}", put(tags::put_tag))
 }

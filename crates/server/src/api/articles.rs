@@ -8,10 +8,10 @@ use serde::Deserialize;
 
 use super::error::{ApiResult, Error};
 use super::extract::{
-    decode_cursor, encode_cursor, parse_lang, parse_limit, Json, LangQuery, Query, DEFAULT_LIMIT,
-    MAX_LIMIT,
+    decode_cursor, encode_cursor, parse_count, parse_lang, parse_limit, Json, LangQuery, Query,
+    DEFAULT_LIMIT, MAX_LIMIT,
 };
-use crate::content::present;
+use crate::content::{present, views};
 use crate::db;
 use crate::db::articles::{ListFilter, ListPosition};
 use crate::state::AppState;
@@ -140,16 +140,31 @@ pub async fn related_articles(
     }))
 }
 
-/// The most viewed articles.
-#[utoipa::path(get, path = "/api/v1/most-read", tag = "articles", params(ShortListQuery),
+/// Query of the most-read list.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+pub struct MostReadQuery {
+    /// en (default), ru or hy.
+    pub lang: Option<String>,
+    /// How many, 1 to 20 (default 6).
+    pub limit: Option<String>,
+    /// The window in days, today (UTC) included: 1 to 30 (default 7).
+    pub days: Option<String>,
+}
+
+/// The articles most viewed in the last days (views counted once per reader and day);
+/// articles nobody read in the window are left out, so the list may be short or empty.
+#[utoipa::path(get, path = "/api/v1/most-read", tag = "articles", params(MostReadQuery),
     responses((status = 200, body = ArticleList), (status = 400, body = ErrorBody)))]
 pub async fn most_read(
     State(state): State<AppState>,
-    Query(query): Query<ShortListQuery>,
+    Query(query): Query<MostReadQuery>,
 ) -> ApiResult<Json<ArticleList>> {
     let lang = parse_lang(query.lang.as_deref())?;
     let limit = parse_limit(query.limit.as_deref(), 6, 20)?;
-    let rows = db::articles::most_read(&state.store, lang, limit).await?;
+    let max_days = u32::try_from(db::views::MAX_WINDOW_DAYS).unwrap_or(30);
+    let days = parse_count("days", query.days.as_deref(), 7, max_days)?;
+    let since_day = views::today() - i64::from(days) + 1;
+    let rows = db::articles::most_read(&state.store, lang, since_day, limit).await?;
     Ok(Json(ArticleList {
         items: rows.into_iter().map(present::summary).collect(),
         next_cursor: None,

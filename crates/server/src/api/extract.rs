@@ -86,13 +86,18 @@ pub fn parse_path_lang(code: &str) -> ApiResult<Lang> {
 
 /// Parses a page size within `1..=max`.
 pub fn parse_limit(limit: Option<&str>, default: u32, max: u32) -> ApiResult<u32> {
-    let Some(text) = limit else {
+    parse_count("limit", limit, default, max)
+}
+
+/// A whole-number query parameter `name` from 1 to `max`, `default` when absent.
+pub fn parse_count(name: &str, value: Option<&str>, default: u32, max: u32) -> ApiResult<u32> {
+    let Some(text) = value else {
         return Ok(default);
     };
     match text.parse::<u32>() {
-        Ok(limit) if (1..=max).contains(&limit) => Ok(limit),
+        Ok(count) if (1..=max).contains(&count) => Ok(count),
         _ => Err(Error::BadRequest(format!(
-            "limit must be a whole number from 1 to {max}, not '{}'",
+            "{name} must be a whole number from 1 to {max}, not '{}'",
             truncate(text)
         ))),
     }

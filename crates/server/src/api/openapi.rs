@@ -6,8 +6,10 @@ use axum::Router;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::admin::{articles as admin_articles, categories as admin_categories};
-use super::{articles, categories, search, site, views};
+use super::admin::{
+    articles as admin_articles, categories as admin_categories, tags as admin_tags,
+};
+use super::{articles, categories, search, site, tags, views};
 use crate::state::AppState;
 
 /// The contract's OpenAPI document, from the handlers' `#[utoipa::path]` attributes.
@@ -19,10 +21,11 @@ use crate::state::AppState;
         categories::list_categories, categories::get_category,
         articles::list_articles, articles::get_article, articles::related_articles,
         articles::most_read, views::count_view,
-        search::search,
+        search::search, tags::get_tag,
         admin_articles::create_article, admin_articles::update_article,
         admin_articles::unpublish_article, admin_articles::delete_article,
         admin_categories::put_category, admin_categories::delete_category,
+        admin_tags::put_tag,
     ),
     modifiers(&BearerAuth),
 )]

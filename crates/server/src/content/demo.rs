@@ -32,6 +32,9 @@ const DEMO_FILES: [(&str, &str); 3] = [
     ),
 ];
 
+/// Every demo tag's name per language: `{ "black-sea": { "en": "Black Sea", … } }`.
+const DEMO_TAGS: &str = include_str!("../../demo/tags.json");
+
 #[derive(Deserialize)]
 struct DemoFile {
     categories: Vec<DemoCategory>,
@@ -49,7 +52,8 @@ struct DemoCategory {
 #[derive(Deserialize)]
 struct DemoArticle {
     published_at: String,
-    author: String,
+    /// The author's name per language (as each language's press writes it).
+    author: HashMap<String, String>,
     source: String,
     tags: Vec<String>,
     translations: HashMap<String, DemoTranslation>,
@@ -97,6 +101,15 @@ pub async fn load(store: &Store) -> Result<usize, StartError> {
             }
         }
     }
+    let tags: HashMap<String, HashMap<String, String>> =
+        serde_json::from_str(DEMO_TAGS).map_err(|error| format!("demo/tags.json: {error}"))?;
+    for (slug, names) in &tags {
+        for lang in Lang::ALL {
+            if let Some(name) = names.get(lang.code()) {
+                db::tags::set_name(store, slug, lang, &clean_text(name)).await?;
+            }
+        }
+    }
     Ok(written)
 }
 
@@ -124,7 +137,11 @@ async fn load_article(
             lead: &lead,
             body: &converted.blocks,
             body_text: &converted.text,
-            author: &article.author,
+            author: article
+                .author
+                .get(lang.code())
+                .or_else(|| article.author.get(Lang::En.code()))
+                .ok_or("an author without an English name")?,
             source: &article.source,
             tags: &article.tags,
             image_alt: text.image_alt.as_deref(),

@@ -10,7 +10,7 @@ use super::time_format;
 use crate::db::{self, Store, StoreResult};
 
 /// The day a view counts for: days since the epoch, in UTC.
-fn today() -> i64 {
+pub fn today() -> i64 {
     time_format::now().div_euclid(86_400)
 }
 

@@ -107,7 +107,12 @@ pub fn search_sql(lang: Lang, columns: &str, joins: &str) -> String {
 /// (the second waits for the first's row locks and then skips the rows it flagged).
 pub const FOLD_VIEWS: &str = "
     WITH folded AS (
-        UPDATE view_marks SET counted = TRUE WHERE NOT counted RETURNING article_id
+        UPDATE view_marks SET counted = TRUE WHERE NOT counted RETURNING article_id, day
+    ), per_day AS (
+        INSERT INTO article_daily_views (article_id, day, views)
+        SELECT article_id, day, COUNT(*) FROM folded GROUP BY article_id, day
+        ON CONFLICT (day, article_id) DO UPDATE
+        SET views = article_daily_views.views + excluded.views
     ), per_article AS (
         SELECT article_id, COUNT(*) AS views FROM folded GROUP BY article_id
     )

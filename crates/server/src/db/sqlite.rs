@@ -78,7 +78,11 @@ pub fn search_sql(_lang: Lang, columns: &str, joins: &str) -> String {
 
 /// Folds every uncounted view into the articles' counters and marks it counted, in one
 /// transaction. SQLite's single writer means no view is recorded between the two updates.
-pub const FOLD_VIEWS: [&str; 2] = [
+pub const FOLD_VIEWS: [&str; 3] = [
+    "INSERT INTO article_daily_views (article_id, day, views)
+     SELECT article_id, day, COUNT(*) FROM view_marks WHERE NOT counted GROUP BY article_id, day
+     ON CONFLICT (day, article_id) DO UPDATE
+     SET views = article_daily_views.views + excluded.views",
     "UPDATE articles SET views = views + (
          SELECT COUNT(*) FROM view_marks m WHERE m.article_id = articles.id AND NOT m.counted)
      WHERE id IN (SELECT article_id FROM view_marks WHERE NOT counted)",

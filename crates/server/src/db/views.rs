@@ -19,19 +19,32 @@ pub async fn record(store: &Store, article_id: i64, day: i64, visitor: &str) -> 
     Ok(done.rows_affected() > 0)
 }
 
+/// The longest window of a "most read" list, in days.
+pub const MAX_WINDOW_DAYS: i64 = 30;
+
+/// The SQL of (article_id, views) over the days from `$2` on: the folded day counts plus
+/// the views not folded yet.
+pub(crate) const VIEWS_SINCE: &str = "SELECT article_id, SUM(n) AS views FROM (
+        SELECT article_id, views AS n FROM article_daily_views WHERE day >= $2
+        UNION ALL
+        SELECT article_id, 1 AS n FROM view_marks WHERE day >= $2 AND NOT counted
+    ) v GROUP BY article_id";
+
 /// The SQL expression of an article's whole count (folded plus not yet folded), with the
 /// articles table aliased `a`.
 pub(crate) const CURRENT_VIEWS: &str = "a.views + (SELECT COUNT(*) FROM view_marks m
     WHERE m.article_id = a.id AND NOT m.counted)";
 
-/// Adds every view not yet folded to its article's counter; returns how many articles
-/// changed. Also forgets the readers of days before yesterday (their views are folded and
-/// no reader can be counted for those days again).
+/// Adds every view not yet folded to its article's counter and to its day's count; returns
+/// how many articles changed. Also forgets the readers of days before yesterday (their views
+/// are folded and no reader can be counted for those days again) and day counts older than
+/// any "most read" window ([`MAX_WINDOW_DAYS`]).
 pub async fn fold(store: &Store, today: i64) -> StoreResult<u64> {
     let changed = match store.backend() {
         Backend::Sqlite => {
             let mut tx = store.pool().begin().await?;
-            let [add, flag] = sqlite::FOLD_VIEWS;
+            let [per_day, add, flag] = sqlite::FOLD_VIEWS;
+            sqlx::query(per_day).execute(&mut *tx).await?;
             let changed = sqlx::query(add).execute(&mut *tx).await?.rows_affected();
             sqlx::query(flag).execute(&mut *tx).await?;
             tx.commit().await?;
@@ -44,6 +57,10 @@ pub async fn fold(store: &Store, today: i64) -> StoreResult<u64> {
     };
     sqlx::query("DELETE FROM view_marks WHERE counted AND day < $1")
         .bind(today - 1)
+        .execute(store.pool())
+        .await?;
+    sqlx::query("DELETE FROM article_daily_views WHERE day < $1")
+        .bind(today - MAX_WINDOW_DAYS)
         .execute(store.pool())
         .await?;
     Ok(changed)

@@ -7,7 +7,7 @@
 //! (`browser::reveal_page`). An inline script in `index.html` removes it at once when it was
 //! made for another address (the service worker's offline fallback shell).
 
-use gazette_api_types::{Article, ArticleSummary, Category, Image};
+use gazette_api_types::{Article, ArticleSummary, Image};
 
 use super::html::escape;
 
@@ -62,18 +62,19 @@ pub fn home(path: &str, site_name: &str, lead: &ArticleSummary) -> String {
     screen(path, site_name, &card(lead, true))
 }
 
-/// A category page: its name, description and newest story.
-pub fn category(
+/// A category's or a tag's page: its name, description and newest story.
+pub fn listing(
     path: &str,
     site_name: &str,
-    category: &Category,
+    name: &str,
+    description: &str,
     newest: Option<&ArticleSummary>,
 ) -> String {
     let content = format!(
         "<div class=\"category-header\"><p class=\"category-header__name\">{}</p>\
          <p class=\"category-header__description\">{}</p></div>{}",
-        escape(&category.name),
-        escape(&category.description),
+        escape(name),
+        escape(description),
         newest.map(|newest| card(newest, false)).unwrap_or_default()
     );
     screen(path, site_name, &content)

@@ -36,28 +36,57 @@ pub async fn page_meta(
             meta.alternates = in_every_language(&base, route);
             meta.preloads
                 .push(routes::api::articles(lang, None, None, None));
-            if let Some(lead) = newest_story(state, lang, None).await? {
+            if let Some(lead) = newest_story(state, lang, None, None).await? {
                 meta.lead_image = lead.image.as_ref().map(|image| image.url.clone());
                 meta.first_screen = Some(first_screen::home(path, &site.name, &lead));
             }
         }
         Route::Category(slug) => match db::categories::get(&state.store, slug, lang).await? {
             Some(category) => {
-                let newest = newest_story(state, lang, Some(slug)).await?;
+                let newest = newest_story(state, lang, Some(slug), None).await?;
                 meta.lead_image = newest
                     .as_ref()
                     .and_then(|newest| newest.image.as_ref())
                     .map(|image| image.url.clone());
-                meta.first_screen = Some(first_screen::category(
+                meta.first_screen = Some(first_screen::listing(
                     path,
                     &site.name,
-                    &category,
+                    &category.name,
+                    &category.description,
                     newest.as_ref(),
                 ));
                 meta.title = format!("{} — {}", category.name, site.name);
                 meta.description = category.description;
                 meta.canonical = page_url(&base, lang, route);
                 meta.alternates = in_every_language(&base, route);
+            }
+            None => return Ok((StatusCode::NOT_FOUND, not_found_meta(meta))),
+        },
+        Route::Tag(slug) => match db::tags::get(&state.store, slug, lang).await? {
+            Some(tag) => {
+                let newest = newest_story(state, lang, None, Some(slug)).await?;
+                meta.lead_image = newest
+                    .as_ref()
+                    .and_then(|newest| newest.image.as_ref())
+                    .map(|image| image.url.clone());
+                let description = tag_description(lang, &tag.name);
+                meta.first_screen = Some(first_screen::listing(
+                    path,
+                    &site.name,
+                    &tag.name,
+                    &description,
+                    newest.as_ref(),
+                ));
+                meta.title = format!("{} — {}", tag.name, site.name);
+                meta.description = description;
+                meta.canonical = page_url(&base, lang, route);
+                let mut alternates = Vec::new();
+                for other in Lang::ALL {
+                    if db::tags::get(&state.store, slug, other).await?.is_some() {
+                        alternates.push((other.code().to_owned(), page_url(&base, other, route)));
+                    }
+                }
+                meta.alternates = alternates;
             }
             None => return Ok((StatusCode::NOT_FOUND, not_found_meta(meta))),
         },
@@ -95,15 +124,26 @@ fn in_every_language(base: &str, route: Route<'_>) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The newest published story in `lang`, of one category or of all: a page's lead.
+/// What a tag page says under the tag's name (the front end's tag page says the same).
+fn tag_description(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("News tagged “{name}”"),
+        Lang::Ru => format!("Новости с тегом «{name}»"),
+        Lang::Hy => format!("«{name}» պիտակով լուրեր"),
+    }
+}
+
+/// The newest published story in `lang`, of one category, one tag or of all: a page's lead.
 async fn newest_story(
     state: &AppState,
     lang: Lang,
     category: Option<&str>,
+    tag: Option<&str>,
 ) -> Result<Option<ArticleSummary>, db::StoreError> {
     let filter = db::articles::ListFilter {
         lang,
         category,
+        tag,
         limit: 1,
         ..Default::default()
     };
@@ -156,7 +196,7 @@ fn article_meta(mut meta: PageMeta, article: &Article, base: &str, site_name: &s
         "publisher": { "@type": "Organization", "name": site_name },
         "mainEntityOfPage": canonical,
         "image": image.map(|image| vec![image]).unwrap_or_default(),
-        "keywords": article.tags.join(", "),
+        "keywords": article.tags.iter().map(|tag| tag.name.as_str()).collect::<Vec<_>>().join(", "),
     }));
     meta
 }

@@ -16,4 +16,5 @@ mod search;
 mod shell;
 mod site;
 mod storage;
+mod tags;
 mod views;

@@ -46,7 +46,49 @@ async fn views_are_counted_once_per_reader_and_lead_most_read() {
     let article: Article = site.get_json(&format!("/api/v1/articles/{MEXICO}")).await;
     assert_eq!(article.views, 2, "folded views are not counted twice");
     let most_read: ArticleList = site.get_json("/api/v1/most-read").await;
-    assert_eq!(most_read.items[0].slug, MEXICO);
+    let slugs = |list: &ArticleList| -> Vec<String> {
+        list.items.iter().map(|item| item.slug.clone()).collect()
+    };
+    assert_eq!(slugs(&most_read), [MEXICO], "only what was read this week");
+
+    // Views of eight days ago count for a 30-day list, not for the week's.
+    let latest: ArticleList = site.get_json("/api/v1/articles?limit=2").await;
+    let other = latest
+        .items
+        .iter()
+        .find(|item| item.slug != MEXICO)
+        .expect("a second article")
+        .slug
+        .clone();
+    let today = gazette_server::content::views::today();
+    let inserted = stored_number(
+        &site.state.config,
+        &format!(
+            "INSERT INTO article_daily_views (article_id, day, views)
+             SELECT id, {}, 1000 FROM articles WHERE slug = $1 AND lang = 'en' RETURNING views",
+            today - 8
+        ),
+        &other,
+    )
+    .await;
+    assert_eq!(inserted, 1000);
+    let week: ArticleList = site.get_json("/api/v1/most-read?days=7").await;
+    assert_eq!(slugs(&week), [MEXICO]);
+    let month: ArticleList = site.get_json("/api/v1/most-read?days=30").await;
+    assert_eq!(slugs(&month), [other.clone(), MEXICO.to_owned()]);
+    let in_russian: ArticleList = site.get_json("/api/v1/most-read?lang=ru").await;
+    assert!(
+        in_russian.items.is_empty(),
+        "nobody read the Russian version"
+    );
+    for bad in ["0", "31", "week"] {
+        let message = assert_json_error(
+            site.get(&format!("/api/v1/most-read?days={bad}")).await,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+        assert!(message.contains("days must be"), "{message}");
+    }
     let missing = site
         .request(
             Request::post("/api/v1/articles/nope/views")

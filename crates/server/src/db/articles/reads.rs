@@ -6,7 +6,7 @@ use gazette_api_types::Lang;
 use super::rows::{
     ArticleRecord, ArticleRow, ListFilter, SummaryRow, SUMMARY_COLUMNS, SUMMARY_JOINS,
 };
-use crate::db::views::CURRENT_VIEWS;
+use crate::db::views::{CURRENT_VIEWS, VIEWS_SINCE};
 use crate::db::{Store, StoreResult};
 
 /// Published articles newest first, one page after `filter.after`.
@@ -107,11 +107,8 @@ pub async fn published_id(store: &Store, lang: Lang, slug: &str) -> StoreResult<
 /// The article's tags and published translations, for showing it whole.
 pub async fn with_details(store: &Store, row: ArticleRow) -> StoreResult<ArticleRecord> {
     let id = row.summary.id;
-    let tags: Vec<String> =
-        sqlx::query_scalar("SELECT tag FROM article_tags WHERE article_id = $1 ORDER BY tag")
-            .bind(id)
-            .fetch_all(store.pool())
-            .await?;
+    let lang = Lang::from_code(&row.summary.lang).unwrap_or_default();
+    let tags = crate::db::tags::of_article(store, id, lang).await?;
     let translations: Vec<(String, String)> = sqlx::query_as(
         "SELECT lang, slug FROM articles
          WHERE story_id = $1 AND id <> $2 AND status = 'published' ORDER BY lang",
@@ -149,14 +146,22 @@ pub async fn related(
     .map_err(Into::into)
 }
 
-/// The most viewed published articles in a language.
-pub async fn most_read(store: &Store, lang: Lang, limit: u32) -> StoreResult<Vec<SummaryRow>> {
+/// The published articles in a language most viewed on the days from `since_day` (days
+/// since the epoch, UTC) on; articles nobody read then are not listed.
+pub async fn most_read(
+    store: &Store,
+    lang: Lang,
+    since_day: i64,
+    limit: u32,
+) -> StoreResult<Vec<SummaryRow>> {
     sqlx::query_as(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM articles a {SUMMARY_JOINS}
+        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN ({VIEWS_SINCE}) w ON w.article_id = a.id
+         {SUMMARY_JOINS}
          WHERE a.lang = $1 AND a.status = 'published'
-         ORDER BY a.views DESC, a.published_at DESC LIMIT $2"
+         ORDER BY w.views DESC, a.published_at DESC, a.id DESC LIMIT $3"
     ))
     .bind(lang.code())
+    .bind(since_day)
     .bind(i64::from(limit))
     .fetch_all(store.pool())
     .await

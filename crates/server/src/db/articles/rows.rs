@@ -1,7 +1,7 @@
 //! The shapes article queries read and write: rows as the database returns them, list filters and
 //! positions, and an article ready to store.
 
-use gazette_api_types::{ArticleStatus, Block, Lang};
+use gazette_api_types::{ArticleStatus, Block, Lang, Tag};
 use sqlx::FromRow;
 
 /// The columns every list shows, joined with the category's name in the article's language.
@@ -48,7 +48,7 @@ pub struct ArticleRow {
 #[derive(Debug)]
 pub struct ArticleRecord {
     pub row: ArticleRow,
-    pub tags: Vec<String>,
+    pub tags: Vec<Tag>,
     pub translations: Vec<(String, String)>,
 }
 
