@@ -12,7 +12,7 @@
 
 use gazette_api_types::routes::api;
 use gazette_api_types::{
-    Article, ArticleList, Category, CategoryList, ErrorBody, Lang, SearchResults, SiteInfo,
+    Article, ArticleList, Category, CategoryList, ErrorBody, Lang, SearchResults, SiteInfo, Tag,
     ViewCount, VISITOR_HEADER,
 };
 use leptos::prelude::on_cleanup;
@@ -148,6 +148,21 @@ pub async fn articles(
     limit: Option<u32>,
 ) -> Result<ArticleList, ApiError> {
     get(&api::articles(lang, category, cursor, limit)).await
+}
+
+/// One tag, named in `lang`.
+pub async fn tag(lang: Lang, slug: &str) -> Result<Tag, ApiError> {
+    get(&api::tag(lang, slug)).await
+}
+
+/// One page of the newest articles with a tag, after `cursor`.
+pub async fn tagged(lang: Lang, tag: &str, cursor: Option<&str>) -> Result<ArticleList, ApiError> {
+    get(&api::tagged(lang, tag, cursor)).await
+}
+
+/// The few newest articles (the not-found page's suggestions).
+pub async fn latest(lang: Lang) -> Result<ArticleList, ApiError> {
+    get(&api::articles(lang, None, None, Some(MOST_READ_LIMIT))).await
 }
 
 /// One article.

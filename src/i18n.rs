@@ -12,7 +12,7 @@ mod en;
 mod hy;
 mod ru;
 
-pub use dates::{format_date_time, format_relative};
+pub use dates::{format_date_time, format_relative, reader_time_zone};
 
 use gazette_api_types::Lang;
 
@@ -54,6 +54,12 @@ pub struct Strings {
     pub views: &'static str,
     pub reading_time: &'static str,
     pub tags: &'static str,
+    /// Before the links to an article's other languages.
+    pub also_in: &'static str,
+    /// The heading of the house content in an unfilled ad slot: the site's apps.
+    pub house_apps: &'static str,
+    /// The line under a tag page's name; `{name}` is the tag.
+    pub tagged: &'static str,
     pub share_heading: &'static str,
     pub share_on: &'static str,
     pub share_by_email: &'static str,

@@ -81,6 +81,10 @@ lazy_page!(
     CategoryRoute, category_page, CategoryPage
 );
 lazy_page!(
+    /// A tag's page.
+    TagRoute, tag_page, TagPage
+);
+lazy_page!(
     /// An article.
     ArticleRoute, article_page, ArticlePage
 );

@@ -26,7 +26,9 @@ use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy, MatchNestedRoutes, StaticSegment};
 
 use crate::layout::Layout;
-use crate::lazy_pages::{ArticleRoute, CategoryRoute, HomeRoute, SavedRoute, SearchRoute};
+use crate::lazy_pages::{
+    ArticleRoute, CategoryRoute, HomeRoute, SavedRoute, SearchRoute, TagRoute,
+};
 use crate::pages::NotFoundPage;
 
 /// The whole application: router, layout and pages.
@@ -46,13 +48,14 @@ pub fn App() -> impl IntoView {
 }
 
 /// Every page of the site under one language's prefix (none for English): `/`, `/ru`,
-/// `/hy/category/x`, `/ru/article/x`, `/search`, `/hy/saved`. Anything else is the fallback.
+/// `/hy/category/x`, `/tag/x`, `/ru/article/x`, `/search`, `/hy/saved`. Anything else is the fallback.
 #[component(transparent)]
 fn LanguageRoutes(lang: Lang) -> impl MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=StaticSegment(lang_prefix(lang)) view=Outlet>
             <Route path=path!("") view={Lazy::<HomeRoute>::new()} />
             <Route path=path!("/category/:slug") view={Lazy::<CategoryRoute>::new()} />
+            <Route path=path!("/tag/:slug") view={Lazy::<TagRoute>::new()} />
             <Route path=path!("/article/:slug") view={Lazy::<ArticleRoute>::new()} />
             <Route path=path!("/saved") view={Lazy::<SavedRoute>::new()} />
             <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />

@@ -6,12 +6,13 @@
 //! `App` (in a test, say) panics with the name of the missing context instead of silently
 //! working on a default that the real app would never have.
 
-use gazette_api_types::{Category, CategoryList, Lang, SiteInfo, Translation};
+use gazette_api_types::{ArticleList, Category, CategoryList, Lang, SiteInfo, Translation};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::{self, ApiError};
 use crate::browser;
+use crate::components::AdSpace;
 
 /// The reader's language, from the URL.
 #[derive(Clone, Copy)]
@@ -44,15 +45,31 @@ impl Site {
         Memo::new(move |_| self.time_zone()).into()
     }
 
-    /// The configured size of an ad placement (`top`, `in-article`, `sidebar`), once the site
-    /// information has loaded.
-    pub fn ad_size(self, placement: &'static str) -> Signal<Option<(u32, u32)>> {
+    /// An ad placement (`top`, `in-article`, `sidebar`) as configured, with the house content
+    /// it shows while no ad fills it (the site's social links beside the text, its apps
+    /// elsewhere), once the site information has loaded.
+    pub fn ad(self, placement: &'static str) -> Signal<Option<AdSpace>> {
         Signal::derive(move || {
             self.info().and_then(|info| {
+                let house = if placement == "sidebar" {
+                    info.social
+                        .into_iter()
+                        .map(|link| (link.name, link.url))
+                        .collect()
+                } else {
+                    info.apps
+                        .into_iter()
+                        .map(|link| (link.name, link.url))
+                        .collect()
+                };
                 info.ad_slots
                     .into_iter()
                     .find(|slot| slot.placement == placement)
-                    .map(|slot| (slot.width, slot.height))
+                    .map(|slot| AdSpace {
+                        width: slot.width,
+                        height: slot.height,
+                        house,
+                    })
             })
         })
     }
@@ -122,6 +139,12 @@ impl Default for Toaster {
     fn default() -> Self {
         Toaster::new()
     }
+}
+
+/// The latest stories in `lang` (five), requested when a view asks for them: the not-found
+/// view's suggestions.
+pub fn use_latest_stories(lang: Lang) -> LocalResource<Result<ArticleList, ApiError>> {
+    LocalResource::new(move || api::latest(lang))
 }
 
 /// Creates and provides every app-wide context; called once, by `Layout`, inside the router.

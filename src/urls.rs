@@ -16,6 +16,11 @@ pub fn category_href(lang: Lang, slug: &str) -> String {
     Route::Category(slug).href(lang)
 }
 
+/// The address of a tag's page in `lang`.
+pub fn tag_href(lang: Lang, slug: &str) -> String {
+    Route::Tag(slug).href(lang)
+}
+
 /// The address of an article in `lang`.
 pub fn article_href(lang: Lang, slug: &str) -> String {
     Route::Article(slug).href(lang)

@@ -1,5 +1,6 @@
 //! The site footer: the reuse notice, copyright with the year, section and feed links, saved
-//! articles, and "Install app" while the browser offers it.
+//! articles, the newsroom's contact and imprint links from the site settings, and
+//! "Install app" while the browser offers it.
 
 use gazette_api_types::{Category, Lang, SiteInfo};
 use leptos::prelude::*;
@@ -51,6 +52,23 @@ pub fn SiteFooter(
                 label=Signal::derive(move || t(lang.get()).follow_us)
                 links=Signal::derive(move || social_links(site.get()))
             />
+            <ul class="site-footer__newsroom">
+                {move || {
+                    site.get()
+                        .map(|info| info.footer_links)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter_map(|link| {
+                            let href = gazette_api_types::links::safe_href(&link.url)?;
+                            Some(view! {
+                                <li>
+                                    <a href=href>{link.name}</a>
+                                </li>
+                            })
+                        })
+                        .collect_view()
+                }}
+            </ul>
             <p class="site-footer__notice">{move || site.get().map(|info| info.footer_notice)}</p>
             <p class="site-footer__copyright">{move || site.get().map(|info| info.copyright)}</p>
         </footer>

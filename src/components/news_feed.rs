@@ -21,6 +21,9 @@ use crate::i18n::t;
 pub type PageLoader =
     Rc<dyn Fn(Option<String>) -> Pin<Box<dyn Future<Output = Result<ArticleList, ApiError>>>>>;
 
+/// How many cards come before the feed's interlude.
+pub const INTERLUDE_AFTER: usize = 5;
+
 #[derive(Clone, Debug, PartialEq)]
 enum FeedState {
     Loading,
@@ -47,6 +50,10 @@ pub fn NewsFeed(
     /// "Load more" (so content below the feed stays reachable); `None`: no limit.
     #[prop(optional)]
     auto_pages: Option<usize>,
+    /// Shown inside the list after the first [`INTERLUDE_AFTER`] cards (the front page puts
+    /// "Most read" there for phones, where the sidebar would come after the whole feed).
+    #[prop(optional, into)]
+    interlude: Option<ViewFn>,
 ) -> impl IntoView {
     let items = RwSignal::new(Vec::<ArticleSummary>::new());
     let next = RwSignal::new(None::<String>);
@@ -145,13 +152,21 @@ pub fn NewsFeed(
             return view! { <CardsSkeleton count=6 lang=lang /> }.into_any();
         }
         // Keyed by position and slug: a further page only adds cards, the ones shown stay.
+        let interlude = interlude.clone();
         view! {
             <For
                 each=move || items.get().into_iter().enumerate()
                 key=|(index, article)| (*index, article.slug.clone())
                 children=move |(index, article)| {
                     let size = if lead && index == 0 { CardSize::Lead } else { CardSize::Regular };
-                    view! { <ArticleCard article=article time_zone=time_zone size=size /> }
+                    let interlude = interlude
+                        .clone()
+                        .filter(|_| index + 1 == INTERLUDE_AFTER)
+                        .map(|interlude| view! { <div class="feed__interlude">{interlude.run()}</div> });
+                    view! {
+                        <ArticleCard article=article time_zone=time_zone size=size />
+                        {interlude}
+                    }
                 }
             />
         }

@@ -108,3 +108,11 @@ pub fn format_relative(rfc3339: &str, lang: Lang, time_zone: &str) -> String {
         )
     }
 }
+
+/// The reader's own time zone as the browser reports it ("Europe/Berlin"), if it does.
+pub fn reader_time_zone() -> Option<String> {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into())
+        .ok()
+        .and_then(|zone| zone.as_string())
+}

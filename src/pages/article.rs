@@ -10,12 +10,12 @@ use leptos_router::hooks::use_params_map;
 use crate::api;
 use crate::browser::{self, page_url, set_document_meta, visitor_id};
 use crate::components::{
-    AdSlot, ArticleBody, ArticleCards, CardSize, FontControls, Loading, ResourceView, SaveButton,
-    ShareBar,
+    AdSlot, AdSpace, ArticleBody, ArticleCards, CardSize, FontControls, Loading, MostRead,
+    ResourceView, SaveButton, ShareBar,
 };
-use crate::i18n::{fill, format_date_time, t};
+use crate::i18n::{fill, format_date_time, reader_time_zone, t};
 use crate::state::{use_article_translations, use_page_lang, use_site};
-use crate::urls::{article_href, category_href};
+use crate::urls::{article_href, category_href, tag_href};
 
 /// `/article/{slug}` (and `/ru/...`, `/hy/...`).
 #[component]
@@ -32,6 +32,7 @@ pub fn ArticlePage() -> impl IntoView {
         let slug = slug.get();
         async move { api::related(lang, &slug).await }
     });
+    let most_read = LocalResource::new(move || api::most_read(lang));
     let views = RwSignal::new(None::<u64>);
     let counted = StoredValue::new(None::<String>);
     let translations = use_article_translations();
@@ -74,7 +75,7 @@ pub fn ArticlePage() -> impl IntoView {
     let content = move || {
         article.get().map(|result| {
             result.map(|article| {
-                let ad = site.ad_size("in-article");
+                let ad = site.ad("in-article");
                 view! { <ArticleView article=article views=views time_zone=time_zone ad=ad /> }
                     .into_any()
             })
@@ -85,7 +86,7 @@ pub fn ArticlePage() -> impl IntoView {
     let loading_or_shown = move || !matches!(article.get(), Some(Err(_)));
 
     view! {
-        <AdSlot placement="top" size=site.ad_size("top") lang=lang />
+        <AdSlot placement="top" space=site.ad("top") lang=lang />
         <div class="with-sidebar">
             <div class="article-column">
                 <ResourceView
@@ -105,7 +106,8 @@ pub fn ArticlePage() -> impl IntoView {
                         </h2>
                         <ArticleCards resource=related lang=lang time_zone=time_zone size=CardSize::Compact skeletons=4 />
                     </section>
-                    <AdSlot placement="sidebar" size=site.ad_size("sidebar") lang=lang />
+                    <MostRead resource=most_read lang=lang time_zone=time_zone heading_id="most-read-heading" class="most-read--side" />
+                    <AdSlot placement="sidebar" space=site.ad("sidebar") lang=lang />
                 </aside>
             </Show>
         </div>
@@ -118,7 +120,7 @@ fn ArticleView(
     article: Article,
     views: RwSignal<Option<u64>>,
     time_zone: Signal<String>,
-    ad: Signal<Option<(u32, u32)>>,
+    ad: Signal<Option<AdSpace>>,
 ) -> impl IntoView {
     let Article {
         summary,
@@ -127,6 +129,7 @@ fn ArticleView(
         tags,
         views: stored_views,
         reading_minutes,
+        translations,
         ..
     } = article;
     let lang = summary.lang;
@@ -135,7 +138,38 @@ fn ArticleView(
     let url = page_url(&path);
     let category_href = category_href(lang, &summary.category.slug);
     let published_at = summary.published_at.clone();
-    let date = move || time_zone.with(|zone| format_date_time(&published_at, lang, zone));
+    // Readers in another time zone are told whose time it is ("17:32 Baku time").
+    let site = use_site();
+    let zone_name = Signal::derive(move || site.info().map(|info| info.time_zone_name));
+    let date = move || {
+        time_zone.with(|zone| {
+            let date = format_date_time(&published_at, lang, zone);
+            let elsewhere =
+                !zone.is_empty() && reader_time_zone().as_deref() != Some(zone.as_str());
+            match zone_name.get() {
+                Some(name) if elsewhere && !name.is_empty() && !date.is_empty() => {
+                    format!("{date} {name}")
+                }
+                _ => date,
+            }
+        })
+    };
+    let also_in = (!translations.is_empty()).then(|| {
+        let links = translations
+            .into_iter()
+            .enumerate()
+            .map(|(index, translation)| {
+                let other = translation.lang;
+                view! {
+                    {(index > 0).then_some(" · ")}
+                    <a href=article_href(other, &translation.slug) hreflang=other.code() lang=other.code()>
+                        {other.native_name()}
+                    </a>
+                }
+            })
+            .collect_view();
+        view! { <p class="article__also">{strings.also_in} " " {links}</p> }
+    });
     let shown_views = move || {
         let count = views.get().unwrap_or(stored_views);
         fill(strings.views, "count", &count.to_string())
@@ -163,7 +197,16 @@ fn ArticleView(
     let tags = (!tags.is_empty()).then(|| {
         view! {
             <ul class="article__tags" aria-label=strings.tags>
-                {tags.into_iter().map(|tag| view! { <li class="tag">{tag}</li> }).collect_view()}
+                {tags
+                    .into_iter()
+                    .map(|tag| {
+                        view! {
+                            <li>
+                                <a class="tag" href=tag_href(lang, &tag.slug)>{tag.name}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         }
     });
@@ -175,7 +218,7 @@ fn ArticleView(
         "minutes",
         &reading_minutes.to_string(),
     );
-    let in_article_ad = view! { <AdSlot placement="in-article" size=ad lang=lang /> }.into_any();
+    let in_article_ad = view! { <AdSlot placement="in-article" space=ad lang=lang /> }.into_any();
     view! {
         <article class="article">
             <div class="article__top">
@@ -188,6 +231,7 @@ fn ArticleView(
                 </div>
             </div>
             <h1 class="article__title">{summary.title.clone()}</h1>
+            {also_in}
             <p class="article__meta">
                 <time datetime=summary.published_at>{date}</time>
                 <span class="article__reading">{reading}</span>

@@ -1,4 +1,5 @@
-//! A category page: its name and description, and its news, more as the reader scrolls.
+//! A category's page and a tag's page: the name and description, and the news, more as the
+//! reader scrolls. Both are the same list page over a different filter ([`Listing`]).
 
 use std::rc::Rc;
 
@@ -8,39 +9,74 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api;
 use crate::browser::set_document_meta;
 use crate::components::{AdSlot, Loading, NewsFeed, PageLoader, ResourceView};
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::state::{use_page_lang, use_site};
-use crate::urls::{after_href, category_href};
+use crate::urls::{after_href, category_href, tag_href};
+
+/// What a list page lists.
+#[derive(Clone, Copy, PartialEq)]
+enum Listing {
+    Category,
+    Tag,
+}
+
+/// The heading of a list page: its name and the line under it.
+#[derive(Clone)]
+struct Heading {
+    name: String,
+    description: String,
+}
 
 /// `/category/{slug}` (and `/ru/...`, `/hy/...`).
 #[component]
 pub fn CategoryPage() -> impl IntoView {
+    list_page(Listing::Category)
+}
+
+/// `/tag/{slug}` (and `/ru/...`, `/hy/...`): the articles with one tag.
+#[component]
+pub fn TagPage() -> impl IntoView {
+    list_page(Listing::Tag)
+}
+
+fn list_page(listing: Listing) -> impl IntoView {
     let lang = use_page_lang();
     let site = use_site();
     let params = use_params_map();
     let query = use_query_map();
     let slug = Memo::new(move |_| params.with(|params| params.get("slug").unwrap_or_default()));
-    let category = LocalResource::new(move || {
+    let heading = LocalResource::new(move || {
         let slug = slug.get();
-        async move { api::category(lang, &slug).await }
+        async move {
+            match listing {
+                Listing::Category => api::category(lang, &slug).await.map(|category| Heading {
+                    name: category.name,
+                    description: category.description,
+                }),
+                Listing::Tag => api::tag(lang, &slug).await.map(|tag| Heading {
+                    description: fill(t(lang).tagged, "name", &tag.name),
+                    name: tag.name,
+                }),
+            }
+        }
     });
     let time_zone = site.time_zone_signal();
     Effect::new(move |_| {
-        if let (Some(Ok(category)), Some(info)) = (category.get(), site.info()) {
+        if let (Some(Ok(heading)), Some(info)) = (heading.get(), site.info()) {
             set_document_meta(
-                &format!("{} — {}", category.name, info.name),
-                &category.description,
+                &format!("{} — {}", heading.name, info.name),
+                &heading.description,
             );
         }
     });
 
     let header = move || {
-        category.get().map(|result| {
-            result.map(|category| {
+        heading.get().map(|result| {
+            result.map(|heading| {
                 view! {
                     <header class="category-header">
-                        <h1 class="category-header__name">{category.name}</h1>
-                        <p class="category-header__description">{category.description}</p>
+                        <h1 class="category-header__name">{heading.name}</h1>
+                        <p class="category-header__description">{heading.description}</p>
                     </header>
                 }
                 .into_any()
@@ -54,15 +90,25 @@ pub fn CategoryPage() -> impl IntoView {
         let loader_slug = slug.clone();
         let loader: PageLoader = Rc::new(move |cursor| {
             let slug = loader_slug.clone();
-            Box::pin(async move { api::articles(lang, Some(&slug), cursor.as_deref(), None).await })
+            Box::pin(async move {
+                match listing {
+                    Listing::Category => {
+                        api::articles(lang, Some(&slug), cursor.as_deref(), None).await
+                    }
+                    Listing::Tag => api::tagged(lang, &slug, cursor.as_deref()).await,
+                }
+            })
         });
-        let more_href =
-            Rc::new(move |cursor: &str| after_href(&category_href(lang, &slug), cursor));
+        let page = match listing {
+            Listing::Category => category_href(lang, &slug),
+            Listing::Tag => tag_href(lang, &slug),
+        };
+        let more_href = Rc::new(move |cursor: &str| after_href(&page, cursor));
         view! { <NewsFeed lang=lang time_zone=time_zone loader=loader start=start more_href=more_href /> }
     };
     // The news are shown once the section is known: if it cannot be loaded (not found,
     // offline, an error), its one message with one Retry stands for the whole page.
-    let failed = move || category.get().is_some_and(|result| result.is_err());
+    let failed = move || heading.get().is_some_and(|result| result.is_err());
 
     view! {
         <div class="category-header-slot">
@@ -70,13 +116,13 @@ pub fn CategoryPage() -> impl IntoView {
                 lang=lang
                 loading=move || view! { <Loading lang=lang /> }
                 content=header
-                on_retry=move || category.refetch()
+                on_retry=move || heading.refetch()
                 not_found=true
                 offline_list=true
             />
         </div>
         <Show when=move || !failed()>
-            <AdSlot placement="top" size=site.ad_size("top") lang=lang />
+            <AdSlot placement="top" space=site.ad("top") lang=lang />
             <h2 class="visually-hidden">{t(lang).latest_news}</h2>
             {feed}
         </Show>

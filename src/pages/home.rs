@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api;
 use crate::browser::{set_document_meta, VisibilityWatch};
-use crate::components::{AdSlot, ArticleCards, CardSize, NewsFeed, PageLoader};
+use crate::components::{AdSlot, ArticleCards, CardSize, MostRead, NewsFeed, PageLoader};
 use crate::i18n::t;
 use crate::state::{use_categories, use_page_lang, use_site};
 use crate::urls::{after_href, category_href, home_href};
@@ -92,22 +92,28 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <h1 class="visually-hidden">{move || site.info().map(|info| info.name)}</h1>
         {untranslated}
-        <AdSlot placement="top" size=site.ad_size("top") lang=lang />
+        <AdSlot placement="top" space=site.ad("top") lang=lang />
         <div class="with-sidebar">
             <section class="home__latest" aria-labelledby="latest-heading">
                 <h2 id="latest-heading" class="section-title">
                     {strings.latest_news}
                 </h2>
-                <NewsFeed lang=lang time_zone=time_zone loader=loader start=start more_href=more_href lead=true auto_pages=2 />
+                <NewsFeed
+                    lang=lang
+                    time_zone=time_zone
+                    loader=loader
+                    start=start
+                    more_href=more_href
+                    lead=true
+                    auto_pages=2
+                    interlude=move || view! {
+                        <MostRead resource=most_read lang=lang time_zone=time_zone heading_id="most-read-inline" class="most-read--inline" />
+                    }
+                />
             </section>
             <aside class="sidebar">
-                <section aria-labelledby="most-read-heading">
-                    <h2 id="most-read-heading" class="section-title">
-                        {strings.most_read}
-                    </h2>
-                    <ArticleCards resource=most_read lang=lang time_zone=time_zone size=CardSize::Compact skeletons=5 />
-                </section>
-                <AdSlot placement="sidebar" size=site.ad_size("sidebar") lang=lang />
+                <MostRead resource=most_read lang=lang time_zone=time_zone heading_id="most-read-heading" class="most-read--side" />
+                <AdSlot placement="sidebar" space=site.ad("sidebar") lang=lang />
             </aside>
         </div>
         <div class="home__blocks" node_ref=blocks_anchor>{blocks}</div>

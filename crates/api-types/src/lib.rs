@@ -27,7 +27,7 @@ pub use error::{ErrorBody, ErrorDetail};
 pub use lang::Lang;
 pub use list::ArticleList;
 pub use search::{SearchHit, SearchResults, SnippetPart};
-pub use site::{AdPlacement, AppLink, LanguageInfo, SiteInfo, SocialLink};
+pub use site::{AdPlacement, AppLink, FooterLink, LanguageInfo, SiteInfo, SocialLink};
 
 /// The path prefix every endpoint of this contract lives under.
 pub const API_PREFIX: &str = "/api/v1";

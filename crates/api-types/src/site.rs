@@ -60,6 +60,9 @@ pub struct SiteInfo {
     pub languages: Vec<LanguageInfo>,
     /// IANA time zone the newsroom publishes in, e.g. "Asia/Baku"; every reader sees times in it.
     pub time_zone: String,
+    /// How times in that zone are named for readers elsewhere, e.g. "Baku time"; may be empty.
+    #[serde(default)]
+    pub time_zone_name: String,
     /// Public origin of the site, e.g. "https://gazette.example", used for canonical and share URLs.
     pub base_url: String,
     pub social: Vec<SocialLink>,
@@ -68,4 +71,15 @@ pub struct SiteInfo {
     pub footer_notice: String,
     pub copyright: String,
     pub ad_slots: Vec<AdPlacement>,
+    /// The newsroom's own links in the footer: contact, imprint, advertising.
+    #[serde(default)]
+    pub footer_links: Vec<FooterLink>,
+}
+
+/// A link of the newsroom's in the footer (an `http(s)` or `mailto` URL).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct FooterLink {
+    pub name: String,
+    pub url: String,
 }

@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use gazette_api_types::{AdPlacement, AppLink, Lang, LanguageInfo, SiteInfo, SocialLink};
+use gazette_api_types::{
+    AdPlacement, AppLink, FooterLink, Lang, LanguageInfo, SiteInfo, SocialLink,
+};
 use serde::Deserialize;
 
 use crate::config::StartError;
@@ -16,12 +18,25 @@ pub struct SiteSettings {
     pub name: String,
     pub tagline: HashMap<String, String>,
     pub time_zone: String,
+    /// How readers elsewhere are told the zone: `{ "en": "Baku time", … }`.
+    #[serde(default)]
+    pub time_zone_name: HashMap<String, String>,
     pub social: Vec<SocialLink>,
     pub apps: Vec<AppLink>,
     pub footer_notice: HashMap<String, String>,
     /// `{year}` is replaced by the current year.
     pub copyright: HashMap<String, String>,
     pub ad_slots: Vec<AdPlacement>,
+    /// Contact, imprint and similar links, named per language.
+    #[serde(default)]
+    pub footer_links: Vec<FooterLinkSetting>,
+}
+
+/// A footer link in the settings file: its name per language and its URL.
+#[derive(Clone, Debug, Deserialize)]
+pub struct FooterLinkSetting {
+    pub name: HashMap<String, String>,
+    pub url: String,
 }
 
 impl SiteSettings {
@@ -55,12 +70,21 @@ impl SiteSettings {
             lang,
             languages: Lang::ALL.iter().map(|&code| language_info(code)).collect(),
             time_zone: self.time_zone.clone(),
+            time_zone_name: text(&self.time_zone_name),
             base_url: base_url.trim_end_matches('/').to_owned(),
             social: self.social.clone(),
             apps: self.apps.clone(),
             footer_notice: text(&self.footer_notice),
             copyright: text(&self.copyright).replace("{year}", &year.to_string()),
             ad_slots: self.ad_slots.clone(),
+            footer_links: self
+                .footer_links
+                .iter()
+                .map(|link| FooterLink {
+                    name: text(&link.name),
+                    url: link.url.clone(),
+                })
+                .collect(),
         }
     }
 }
@@ -85,5 +109,10 @@ mod tests {
         let info = settings.info(Lang::Hy, "https://x.test/", 2030);
         assert_eq!(info.base_url, "https://x.test");
         assert_eq!(info.languages[2].label, "ARM");
+        assert_eq!(info.time_zone_name, "Բաքվի ժամանակով");
+        assert!(info
+            .footer_links
+            .iter()
+            .any(|link| link.url.starts_with("mailto:")));
     }
 }
