@@ -19,6 +19,7 @@ pub mod list;
 pub mod routes;
 pub mod search;
 pub mod site;
+pub mod texts;
 
 pub use admin::{ArticleInput, ArticleStatus, CategoryInput, TagInput};
 pub use article::{Article, ArticleSummary, Block, Image, Inline, Translation, ViewCount};

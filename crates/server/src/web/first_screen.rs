@@ -1,40 +1,231 @@
-//! The first screen of a page as static HTML in the shell, so a reader on a slow phone sees the
-//! headline, lead and picture as soon as the HTML and CSS arrive instead of after the
-//! WebAssembly has downloaded and started.
+//! The first screen of a page as static HTML in the shell, so a reader on a slow phone can read,
+//! scroll and follow links as soon as the HTML and CSS arrive, seconds before the WebAssembly
+//! has downloaded and started.
 //!
-//! It covers the window (fixed, `aria-hidden`, no links: a picture of the page, not a second
-//! page) until the app has rendered the same content underneath and removes it
-//! (`browser::reveal_page`). An inline script in `index.html` removes it at once when it was
-//! made for another address (the service worker's offline fallback shell).
+//! It is the top of the app's own page, written with the app's elements and classes: the
+//! header (name, search form, saved articles, languages, social and app links, sections; on a
+//! phone the search icon leads to the search page and Menu opens the sections by a `:target`
+//! rule), the top ad slot with its house content, and the page's heading, lead and picture.
+//! Every link is a real `<a href>`, so the same layout is there before and after the app starts
+//! and nothing moves when it does. It lies over the app (`position: absolute`) until the app
+//! has rendered the same content underneath and removes it (`browser::reveal_page`). An inline
+//! script in `index.html` removes it at once when it was made for another address (the service
+//! worker's offline fallback shell).
 
-use gazette_api_types::{Article, ArticleSummary, Image};
+use gazette_api_types::routes::{localized, unlocalized, Route};
+use gazette_api_types::texts::{shell_texts, ShellTexts};
+use gazette_api_types::{Article, ArticleSummary, Category, Image, Lang, SiteInfo, Translation};
 
 use super::html::escape;
 
-/// The covering element around `content`, with the site's name where the header will be.
-fn screen(path: &str, site_name: &str, content: &str) -> String {
+/// What every first screen shows around its content: the page's address and language, the
+/// site's settings and sections, and (on an article) its translations for the language links.
+pub struct Frame<'a> {
+    pub path: &'a str,
+    pub lang: Lang,
+    pub site: &'a SiteInfo,
+    pub categories: &'a [Category],
+    pub translations: Option<&'a [Translation]>,
+}
+
+impl Frame<'_> {
+    fn texts(&self) -> &'static ShellTexts {
+        shell_texts(self.lang)
+    }
+
+    /// The covering element: the header, then `content` in the page's column.
+    fn screen(&self, content: &str) -> String {
+        format!(
+            "<div id=\"first-screen\" class=\"first-screen\" data-path=\"{}\">{}\
+             <div class=\"page\">{content}</div></div>",
+            escape(self.path),
+            self.header()
+        )
+    }
+
+    /// Where the language switch leads: the same page, or on an article its translation
+    /// (the language's front page when there is none), as the app's switch does.
+    fn language_href(&self, target: Lang) -> String {
+        if target == self.lang {
+            return self.path.to_owned();
+        }
+        match self.translations {
+            Some(translations) => translations
+                .iter()
+                .find(|translation| translation.lang == target)
+                .map(|translation| Route::Article(&translation.slug).href(target))
+                .unwrap_or_else(|| format!("{}?untranslated=1", Route::Home.href(target))),
+            None => localized(target, unlocalized(self.path)),
+        }
+    }
+
+    fn header(&self) -> String {
+        let texts = self.texts();
+        let lang = self.lang;
+        let home = Route::Home.href(lang);
+        let search = Route::Search.href(lang);
+        let languages: String = self
+            .site
+            .languages
+            .iter()
+            .map(|language| {
+                let current = language.code == lang;
+                format!(
+                    "<li><a class=\"languages__link{}\" href=\"{}\" hreflang=\"{code}\" \
+                     lang=\"{code}\"{}>{}</a></li>",
+                    if current {
+                        " languages__link--current"
+                    } else {
+                        ""
+                    },
+                    escape(&self.language_href(language.code)),
+                    if current {
+                        " aria-current=\"true\""
+                    } else {
+                        ""
+                    },
+                    escape(&language.label),
+                    code = language.code.code(),
+                )
+            })
+            .collect();
+        let social = outside_links(
+            "social",
+            texts.follow_us,
+            self.site.social.iter().map(|link| (&link.name, &link.url)),
+        );
+        let apps = outside_links(
+            "apps",
+            texts.get_the_app,
+            self.site.apps.iter().map(|link| (&link.name, &link.url)),
+        );
+        let sections: String = self
+            .categories
+            .iter()
+            .map(|category| {
+                format!(
+                    "<li><a class=\"nav__link\" href=\"{}\">{}</a></li>",
+                    escape(&Route::Category(&category.slug).href(lang)),
+                    escape(&category.name)
+                )
+            })
+            .collect();
+        format!(
+            "<div class=\"site-header\"><div class=\"site-header__top\">\
+             <a class=\"site-header__logo\" href=\"{home}\">{name}</a>\
+             <a class=\"button search-toggle\" href=\"{search}\" aria-label=\"{search_label}\" \
+             title=\"{search_label}\">{SEARCH_ICON}</a>\
+             <a class=\"button nav__toggle\" href=\"#first-screen-nav\">{menu}</a>\
+             <form class=\"search-form\" role=\"search\" action=\"{search}\" method=\"get\">\
+             <label class=\"visually-hidden\" for=\"first-screen-search\">{search_label}</label>\
+             <input id=\"first-screen-search\" class=\"search-form__input\" type=\"search\" \
+             name=\"q\" placeholder=\"{placeholder}\" enterkeyhint=\"search\" maxlength=\"200\">\
+             <button class=\"button\" type=\"submit\">{search_button}</button>\
+             </form>\
+             <a class=\"button saved-link\" href=\"{saved}\" aria-label=\"{saved_label}\" \
+             title=\"{saved_label}\"><span aria-hidden=\"true\">★</span>\
+             <span class=\"header-label\" aria-hidden=\"true\">{saved_label}</span></a>\
+             <button type=\"button\" class=\"button theme-toggle\" aria-label=\"{theme}\" \
+             title=\"{theme}\"><span aria-hidden=\"true\">☾</span>\
+             <span class=\"header-label\" aria-hidden=\"true\">{theme}</span></button>\
+             <nav class=\"languages\" aria-label=\"{language}\">\
+             <ul class=\"languages__list\">{languages}</ul></nav></div>\
+             <div class=\"site-header__links\">{social}{apps}</div>\
+             <nav class=\"nav\" aria-label=\"{sections_label}\">\
+             <ul id=\"first-screen-nav\" class=\"nav__list\">\
+             <li><a class=\"nav__link\" href=\"{home}\">{home_label}</a></li>{sections}</ul></nav>\
+             </div>",
+            name = escape(&self.site.name),
+            search_label = escape(texts.search_label),
+            menu = escape(texts.menu),
+            placeholder = escape(texts.search_placeholder),
+            search_button = escape(texts.search_button),
+            saved = Route::Saved.href(lang),
+            saved_label = escape(texts.saved_articles),
+            theme = escape(texts.switch_to_dark),
+            language = escape(texts.language),
+            sections_label = escape(texts.sections),
+            home_label = escape(texts.home),
+        )
+    }
+
+    /// The top ad slot as the app shows it unfilled: its label and the site's app links.
+    fn top_ad(&self) -> String {
+        let texts = self.texts();
+        let house = if self.site.apps.is_empty() {
+            String::new()
+        } else {
+            let links: String = self
+                .site
+                .apps
+                .iter()
+                .map(|app| {
+                    format!(
+                        "<li><a href=\"{}\" rel=\"noopener\" target=\"_blank\">{}</a></li>",
+                        escape(&app.url),
+                        escape(&app.name)
+                    )
+                })
+                .collect();
+            format!(
+                "<p class=\"ad-slot__house-title\">{}</p>\
+                 <ul class=\"ad-slot__house-links\">{links}</ul>",
+                escape(texts.house_apps)
+            )
+        };
+        format!(
+            "<div class=\"ad-slot ad-slot--top\"><span class=\"ad-slot__label\">{}</span>\
+             <div class=\"ad-slot__space\">{house}</div></div>",
+            escape(texts.advertisement)
+        )
+    }
+}
+
+/// The magnifier of the phone's search button (the app's own icon).
+const SEARCH_ICON: &str = "<svg class=\"search-toggle__icon\" viewBox=\"0 0 24 24\" width=\"22\" \
+    height=\"22\" aria-hidden=\"true\"><circle cx=\"10.5\" cy=\"10.5\" r=\"6.5\" fill=\"none\" \
+    stroke=\"currentColor\" stroke-width=\"2.4\"></circle><line x1=\"15.5\" y1=\"15.5\" x2=\"21\" \
+    y2=\"21\" stroke=\"currentColor\" stroke-width=\"2.6\" stroke-linecap=\"round\"></line></svg>";
+
+/// A labelled list of outside links (`social`, `apps`) as the app's `ExternalLinks` makes it
+/// (without its per-network classes, which style nothing).
+fn outside_links<'a>(
+    block: &str,
+    label: &str,
+    links: impl Iterator<Item = (&'a String, &'a String)>,
+) -> String {
+    let items: String = links
+        .map(|(name, url)| {
+            format!(
+                "<li><a class=\"{block}__link\" href=\"{}\" \
+                 rel=\"noopener noreferrer\" target=\"_blank\">{}</a></li>",
+                escape(url),
+                escape(name)
+            )
+        })
+        .collect();
     format!(
-        "<div id=\"first-screen\" class=\"first-screen\" data-path=\"{}\" aria-hidden=\"true\">\
-         <div class=\"site-header\"><div class=\"site-header__top\">\
-         <span class=\"site-header__logo\">{}</span></div></div>\
-         <div class=\"page\">{content}</div></div>",
-        escape(path),
-        escape(site_name)
+        "<ul class=\"{block}\" aria-label=\"{}\">{items}</ul>",
+        escape(label)
     )
 }
 
-/// A page's lead picture, fetched at high priority; decorative here (the app's has the alt).
+/// A page's lead picture, fetched at high priority.
 fn picture(image: &Image, class: &str) -> String {
     format!(
-        "<img class=\"{class}\" src=\"{}\" width=\"{}\" height=\"{}\" alt=\"\" fetchpriority=\"high\">",
+        "<img class=\"{class}\" src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\" \
+         fetchpriority=\"high\" decoding=\"async\">",
         escape(&image.url),
         image.width,
-        image.height
+        image.height,
+        escape(&image.alt)
     )
 }
 
-/// A story as the first card of a feed shows it (`lead`: the front page's lead story).
+/// A story as the first card of a feed shows it (`lead`: the front page's lead story); the
+/// time is left for the app, which shows it in the reader's words ("5 min ago").
 fn card(article: &ArticleSummary, lead: bool) -> String {
+    let lang = article.lang;
     let (class, lead_text) = if lead {
         (
             "card card--lead",
@@ -44,59 +235,107 @@ fn card(article: &ArticleSummary, lead: bool) -> String {
         ("card", String::new())
     };
     format!(
-        "<div class=\"feed__cards\"><div class=\"{class}\">{}<div class=\"card__text\">\
-         <p class=\"card__category\">{}</p><p class=\"card__title\">{}</p>\
-         {lead_text}</div></div></div>",
+        "<div class=\"feed__cards\"><article class=\"{class}\">{}\
+         <div class=\"card__text\"><a class=\"card__category\" href=\"{}\">{}</a>\
+         <h3 class=\"card__title\"><a href=\"{}\">{}</a></h3>{lead_text}\
+         <time class=\"card__time\" datetime=\"{}\">&nbsp;</time></div></article></div>",
         article
             .image
             .as_ref()
             .map(|image| picture(image, "card__image"))
             .unwrap_or_default(),
+        escape(&Route::Category(&article.category.slug).href(lang)),
         escape(&article.category.name),
-        escape(&article.title)
+        escape(&Route::Article(&article.slug).href(lang)),
+        escape(&article.title),
+        escape(&article.published_at),
     )
 }
 
-/// The front page: its lead story.
-pub fn home(path: &str, site_name: &str, lead: &ArticleSummary) -> String {
-    screen(path, site_name, &card(lead, true))
+/// The front page: the top ad slot and the lead story beside the (still empty) sidebar.
+pub fn home(frame: &Frame<'_>, lead: &ArticleSummary) -> String {
+    let content = format!(
+        "<h1 class=\"visually-hidden\">{}</h1>{}<div class=\"with-sidebar\">\
+         <section class=\"home__latest\"><h2 class=\"section-title\">{}</h2>{}</section>\
+         <aside class=\"sidebar\"></aside></div>",
+        escape(&frame.site.name),
+        frame.top_ad(),
+        escape(frame.texts().latest_news),
+        card(lead, true)
+    );
+    frame.screen(&content)
 }
 
-/// A category's or a tag's page: its name, description and newest story.
+/// A category's or a tag's page: its name, description, the top ad slot and the newest story.
 pub fn listing(
-    path: &str,
-    site_name: &str,
+    frame: &Frame<'_>,
     name: &str,
     description: &str,
     newest: Option<&ArticleSummary>,
 ) -> String {
     let content = format!(
-        "<div class=\"category-header\"><p class=\"category-header__name\">{}</p>\
-         <p class=\"category-header__description\">{}</p></div>{}",
+        "<div class=\"category-header-slot\"><header class=\"category-header\">\
+         <h1 class=\"category-header__name\">{}</h1>\
+         <p class=\"category-header__description\">{}</p></header></div>{}{}",
         escape(name),
         escape(description),
+        frame.top_ad(),
         newest.map(|newest| card(newest, false)).unwrap_or_default()
     );
-    screen(path, site_name, &content)
+    frame.screen(&content)
 }
 
-/// An article: category, title, lead and picture.
-pub fn article(path: &str, site_name: &str, article: &Article) -> String {
-    let article = &article.summary;
+/// An article: the top ad slot, category, the reader's tools, title, its other languages,
+/// lead and picture.
+pub fn article(frame: &Frame<'_>, article: &Article) -> String {
+    let texts = frame.texts();
+    let summary = &article.summary;
+    let also_in = if article.translations.is_empty() {
+        String::new()
+    } else {
+        let links: Vec<String> = article
+            .translations
+            .iter()
+            .map(|translation| {
+                format!(
+                    "<a href=\"{}\" hreflang=\"{code}\" lang=\"{code}\">{}</a>",
+                    escape(&Route::Article(&translation.slug).href(translation.lang)),
+                    translation.lang.native_name(),
+                    code = translation.lang.code()
+                )
+            })
+            .collect();
+        format!(
+            "<p class=\"article__also\">{} {}</p>",
+            escape(texts.also_in),
+            links.join(" · ")
+        )
+    };
     let content = format!(
-        "<div class=\"article\"><p class=\"article__category\">{}</p>\
-         <p class=\"article__title\">{}</p><p class=\"article__lead\">{}</p>{}</div>",
-        escape(&article.category.name),
-        escape(&article.title),
-        escape(&article.lead),
-        article
+        "{}<div class=\"with-sidebar\"><div class=\"article-column\"><article class=\"article\">\
+         <div class=\"article__top\"><a class=\"article__category\" href=\"{}\">{}</a>\
+         <div class=\"article__tools\"><button type=\"button\" class=\"button save-button\">\
+         <span aria-hidden=\"true\">☆ </span>{}</button><div class=\"font-controls\">\
+         <button type=\"button\" class=\"button font-controls__button\">A-</button>\
+         <button type=\"button\" class=\"button font-controls__button\">A+</button></div></div>\
+         </div><h1 class=\"article__title\">{}</h1>{also_in}\
+         <p class=\"article__meta\">&nbsp;</p><div class=\"article__text\">\
+         <p class=\"article__lead\">{}</p>{}</div></article></div>\
+         <aside class=\"sidebar\"></aside></div>",
+        frame.top_ad(),
+        escape(&Route::Category(&summary.category.slug).href(summary.lang)),
+        escape(&summary.category.name),
+        escape(texts.save),
+        escape(&summary.title),
+        escape(&summary.lead),
+        summary
             .image
             .as_ref()
             .map(|image| format!(
-                "<div class=\"article__figure\">{}</div>",
+                "<figure class=\"article__figure\">{}</figure>",
                 picture(image, "article__image")
             ))
             .unwrap_or_default()
     );
-    screen(path, site_name, &content)
+    frame.screen(&content)
 }

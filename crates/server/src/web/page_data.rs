@@ -31,6 +31,17 @@ pub async fn page_meta(
         split: route.split_name(),
         ..PageMeta::default()
     };
+    let categories = match route {
+        Route::Search | Route::Saved | Route::NotFound => Vec::new(),
+        _ => db::categories::list(&state.store, lang).await?,
+    };
+    let frame = first_screen::Frame {
+        path,
+        lang,
+        site: &site,
+        categories: &categories,
+        translations: None,
+    };
     match route {
         Route::Home => {
             meta.alternates = in_every_language(&base, route);
@@ -38,7 +49,7 @@ pub async fn page_meta(
                 .push(routes::api::articles(lang, None, None, None));
             if let Some(lead) = newest_story(state, lang, None, None).await? {
                 meta.lead_image = lead.image.as_ref().map(|image| image.url.clone());
-                meta.first_screen = Some(first_screen::home(path, &site.name, &lead));
+                meta.first_screen = Some(first_screen::home(&frame, &lead));
             }
         }
         Route::Category(slug) => match db::categories::get(&state.store, slug, lang).await? {
@@ -49,8 +60,7 @@ pub async fn page_meta(
                     .and_then(|newest| newest.image.as_ref())
                     .map(|image| image.url.clone());
                 meta.first_screen = Some(first_screen::listing(
-                    path,
-                    &site.name,
+                    &frame,
                     &category.name,
                     &category.description,
                     newest.as_ref(),
@@ -71,8 +81,7 @@ pub async fn page_meta(
                     .map(|image| image.url.clone());
                 let description = tag_description(lang, &tag.name);
                 meta.first_screen = Some(first_screen::listing(
-                    path,
-                    &site.name,
+                    &frame,
                     &tag.name,
                     &description,
                     newest.as_ref(),
@@ -101,7 +110,11 @@ pub async fn page_meta(
                 .image
                 .as_ref()
                 .map(|image| image.url.clone());
-            meta.first_screen = Some(first_screen::article(path, &site.name, &article));
+            let frame = first_screen::Frame {
+                translations: Some(&article.translations),
+                ..frame
+            };
+            meta.first_screen = Some(first_screen::article(&frame, &article));
             meta = article_meta(meta, &article, &base, &site.name);
         }
         Route::Search | Route::Saved => {

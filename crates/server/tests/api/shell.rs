@@ -38,7 +38,7 @@ async fn the_shell_carries_per_page_meta_and_a_strict_csp() {
         "<body><div id=\"first-screen\" class=\"first-screen\" data-path=\"/article/{MEXICO}\""
     )));
     assert!(html.contains(
-        "<p class=\"article__title\">Mexico and Azerbaijan mark 33 years of diplomatic relations</p>"
+        "<h1 class=\"article__title\">Mexico and Azerbaijan mark 33 years of diplomatic relations</h1>"
     ));
     let home = body_text(site.get("/").await).await;
     assert!(home.contains("data-path=\"/\""), "{home}");
@@ -77,7 +77,7 @@ async fn hostile_titles_cannot_break_out_of_the_head_or_the_first_screen() {
     assert!(html.contains("&lt;/title&gt;&lt;script&gt;alert"));
     assert!(!html.contains("</title><script>"));
     assert!(html.contains(
-        "<p class=\"article__title\">&lt;/title&gt;&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; Budget</p>"
+        "<h1 class=\"article__title\">&lt;/title&gt;&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; Budget</h1>"
     ));
     assert!(html.contains("<p class=\"article__lead\">A lead &lt;b&gt;with&lt;/b&gt; markup</p>"));
 }

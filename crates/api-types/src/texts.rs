@@ -1,0 +1,95 @@
+//! The interface texts that both the front end and the server's first screen show (header,
+//! section titles, ad labels), written once so the first screen says exactly what the app
+//! will say in the same place. The front end's `i18n` takes these fields from here.
+
+use crate::Lang;
+
+/// The shared interface texts of one language.
+#[derive(Debug)]
+pub struct ShellTexts {
+    pub save: &'static str,
+    pub also_in: &'static str,
+    pub home: &'static str,
+    pub menu: &'static str,
+    pub sections: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_label: &'static str,
+    pub search_button: &'static str,
+    pub language: &'static str,
+    pub latest_news: &'static str,
+    pub advertisement: &'static str,
+    pub follow_us: &'static str,
+    pub get_the_app: &'static str,
+    pub house_apps: &'static str,
+    pub switch_to_dark: &'static str,
+    pub saved_articles: &'static str,
+}
+
+/// The texts in `lang`.
+pub fn shell_texts(lang: Lang) -> &'static ShellTexts {
+    match lang {
+        Lang::En => &EN,
+        Lang::Ru => &RU,
+        Lang::Hy => &HY,
+    }
+}
+
+/// The shared texts in English.
+pub const EN: ShellTexts = ShellTexts {
+    save: "Save",
+    also_in: "Also in",
+    home: "Home",
+    menu: "Menu",
+    sections: "Sections",
+    search_placeholder: "WHAT ARE YOU LOOKING FOR ?",
+    search_label: "Search the news",
+    search_button: "Search",
+    language: "Language",
+    latest_news: "Latest news",
+    advertisement: "Advertisement",
+    follow_us: "Follow us",
+    get_the_app: "Get the app",
+    house_apps: "Read the news in our app",
+    switch_to_dark: "Switch to night theme",
+    saved_articles: "Saved articles",
+};
+
+/// The shared texts in Russian.
+pub const RU: ShellTexts = ShellTexts {
+    save: "Сохранить",
+    also_in: "Также на языках:",
+    home: "Главная",
+    menu: "Меню",
+    sections: "Разделы",
+    search_placeholder: "ЧТО ВЫ ИЩЕТЕ ?",
+    search_label: "Поиск по новостям",
+    search_button: "Найти",
+    language: "Язык",
+    latest_news: "Последние новости",
+    advertisement: "Реклама",
+    follow_us: "Мы в соцсетях",
+    get_the_app: "Наше приложение",
+    house_apps: "Читайте новости в нашем приложении",
+    switch_to_dark: "Включить ночную тему",
+    saved_articles: "Сохранённые статьи",
+};
+
+/// The shared texts in Armenian.
+pub const HY: ShellTexts = ShellTexts {
+    save: "Պահել",
+    also_in: "Նաև՝",
+    home: "Գլխավոր",
+    menu: "Ընտրացանկ",
+    sections: "Բաժիններ",
+    search_placeholder: "Ի՞ՆՉ ԵՔ ՓՆՏՐՈՒՄ",
+    search_label: "Որոնել լուրերում",
+    search_button: "Որոնել",
+    language: "Լեզու",
+    latest_news: "Վերջին լուրեր",
+    advertisement: "Գովազդ",
+    follow_us: "Հետևեք մեզ",
+    get_the_app: "Մեր հավելվածը",
+    house_apps: "Կարդացեք լուրերը մեր հավելվածում",
+    switch_to_dark: "Միացնել գիշերային ռեժիմը",
+    saved_articles: "Պահված հոդվածներ",
+};
