@@ -240,3 +240,70 @@ test('on a phone the first screen\'s header is as tall as the app\'s: nothing ju
   assert.ok(Math.abs(after - before) <= 1, `first screen ${before}px, app ${after}px`);
   await context.close();
 });
+
+/** The headline's place and look: on the first screen (`#first-screen`) or in the app (`main`). */
+async function headline(page, scope, selector) {
+  return page.locator(`${scope} ${selector}`).first().evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    return { top: Math.round(box.top), left: Math.round(box.left), width: Math.round(box.width), size: style.fontSize, weight: style.fontWeight };
+  });
+}
+
+test('before the app runs the first screen is the page: same headline as the app, real links, Menu and scrolling work', async () => {
+  const ARTICLE_HY = '/hy/article/meksikan-ev-adrbejany-divanagitakan-haraberutyunneri-33-amyaky';
+  for (const [path, viewport, selector] of [
+    [ARTICLE_HY, PHONE, '.article__title'],
+    ['/', { viewport: { width: 1366, height: 900 } }, '.card--lead .card__title'],
+    ['/ru/category/politics', PHONE, '.category-header__name'],
+  ]) {
+    const waiting = await server.newReader(viewport);
+    await waiting.page.route('**/*.wasm', (route) => route.abort());
+    await waiting.page.goto(server.url + path);
+    const before = await headline(waiting.page, '#first-screen', selector);
+    if (path === ARTICLE_HY) {
+      // The reader scrolls, opens the menu and follows a section link, all without the app.
+      await waiting.page.mouse.wheel(0, 300);
+      await waiting.page.waitForFunction(() => scrollY > 0);
+      await waiting.page.evaluate(() => scrollTo(0, 0));
+      const sections = waiting.page.locator('#first-screen #first-screen-nav');
+      assert.equal(await sections.isVisible(), false);
+      await waiting.page.locator('#first-screen .nav__toggle').click();
+      assert.ok(await sections.isVisible(), 'Menu opens the sections');
+      await sections.locator('a', { hasText: 'Սպորտ' }).click();
+      await waiting.page.waitForURL(`${server.url}/hy/category/sport`);
+      await waiting.page.locator('#first-screen .category-header__name', { hasText: 'Սպորտ' }).waitFor();
+    }
+    await waiting.context.close();
+
+    const { context, page } = await server.newReader(viewport);
+    await page.goto(server.url + path);
+    await page.locator(`main ${selector}`).first().waitFor();
+    await page.waitForFunction(() => !document.getElementById('first-screen'));
+    const after = await headline(page, 'main', selector);
+    for (const key of ['top', 'left', 'width']) {
+      assert.ok(Math.abs(after[key] - before[key]) <= 1, `${path} ${key}: first screen ${before[key]}, app ${after[key]}`);
+    }
+    assert.deepEqual([after.size, after.weight], [before.size, before.weight], path);
+    await context.close();
+  }
+});
+
+test('at 400 kbps / 400 ms the story is on screen and its links work seconds before the app has started', async () => {
+  const { context, page } = await server.newReader(PHONE);
+  const network = await context.newCDPSession(page);
+  await network.send('Network.enable');
+  await network.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8,
+  });
+  const started = Date.now();
+  await page.goto(server.url + MEXICO, { waitUntil: 'commit' });
+  await page.locator('#first-screen .article__title').waitFor({ state: 'visible' });
+  const readable = Date.now() - started;
+  assert.ok(await page.evaluate(() => document.getElementById('first-screen') !== null), 'the app has not started yet');
+  await page.locator('#first-screen .article__category').click();
+  await page.waitForURL(`${server.url}/category/politics`);
+  await page.locator('#first-screen .category-header__name, main .category-header__name').first().waitFor();
+  console.log(`# story readable after ${readable} ms at 400 kbps / 400 ms`);
+  await context.close();
+});

@@ -16,7 +16,7 @@ const theme = (page) => page.evaluate(() => document.documentElement.getAttribut
 test('the night theme toggles, persists, and is applied before the app runs', async () => {
   const { context, page, problems } = await server.newReader({ colorScheme: 'light' });
   await page.goto(server.url + '/');
-  const toggle = page.locator('.theme-toggle');
+  const toggle = page.locator('header.site-header .theme-toggle');
   await toggle.waitFor();
   assert.equal(await theme(page), 'light');
   assert.equal(await toggle.getAttribute('aria-label'), 'Switch to night theme');
@@ -34,7 +34,7 @@ test('the night theme toggles, persists, and is applied before the app runs', as
   assert.equal(await theme(page), 'dark');
   await page.unroute(/\.(js|wasm)$/);
   await page.reload();
-  await page.locator('.theme-toggle[aria-pressed=true]').waitFor();
+  await page.locator('header.site-header .theme-toggle[aria-pressed=true]').waitFor();
   assert.deepEqual(problems.filter((line) => !line.includes('net::ERR_FAILED') && !line.includes('Failed to load')), []);
   await context.close();
 });
@@ -43,7 +43,7 @@ test('a reader whose system is dark gets the dark theme on the first visit', asy
   const { context, page } = await server.newReader({ colorScheme: 'dark' });
   await page.goto(server.url + '/');
   assert.equal(await theme(page), 'dark');
-  await page.locator('.theme-toggle[aria-pressed=true]').waitFor();
+  await page.locator('header.site-header .theme-toggle[aria-pressed=true]').waitFor();
   await context.close();
 });
 
@@ -144,7 +144,7 @@ for (const colorScheme of ['light', 'dark']) {
     const { context, page } = await server.newReader({ colorScheme, bypassCSP: true });
     const pages = [
       ['/', 'main .card--lead'],
-      ['/category/politics', 'main .feed__cards .card'],
+      ['/category/politics', 'main .feed__cards > .card'],
       [MEXICO, '.sidebar .card'],
       ['/search?q=baku', '.search-result'],
       ['/article/no-such-story', '.not-found'],
@@ -153,8 +153,8 @@ for (const colorScheme of ['light', 'dark']) {
     ];
     // An article saved, so the Saved page has something to check.
     await page.goto(server.url + MEXICO);
-    await page.locator('.save-button').click();
-    await page.locator('.save-button[aria-pressed="true"]').waitFor();
+    await page.locator('main .save-button').click();
+    await page.locator('main .save-button[aria-pressed="true"]').waitFor();
     const found = [];
     for (const [path, ready] of pages) {
       await page.goto(server.url + path);
@@ -171,6 +171,7 @@ test('keyboard alone reaches the skip link, menu, search and share buttons', asy
   const { context, page } = await server.newReader({ viewport: { width: 390, height: 844 } });
   await page.goto(server.url + MEXICO);
   await page.locator('main .article__title').waitFor();
+  await page.waitForFunction(() => !document.getElementById('first-screen'));
   await page.keyboard.press('Tab');
   const focused = () => page.evaluate(() => document.activeElement?.className ?? '');
   assert.match(await focused(), /skip-link/);

@@ -58,7 +58,7 @@ test('the front page\'s category blocks are made when the reader scrolls near th
     if (/\/api\/v1\/articles\?.*category=.*limit=3/.test(request.url())) blockRequests.push(request.url());
   });
   await page.goto(server.url + '/');
-  await page.locator('main .feed__cards .card').nth(19).waitFor();
+  await page.locator('main .feed__cards > .card').nth(19).waitFor();
   assert.equal(await page.locator('.home__block').count(), 0);
   assert.deepEqual(blockRequests, [], 'no block is requested before the reader comes near');
   // Scroll to the end of the page (the feed loads its automatic pages on the way).
@@ -78,11 +78,11 @@ test('the front page\'s category blocks are made when the reader scrolls near th
 test('scrolling loads more news, and "Load more" is a real URL', async () => {
   const { context, page, problems } = await server.newReader();
   await page.goto(server.url + '/');
-  await page.locator('main .feed__cards .card').nth(19).waitFor();
-  const first = await page.locator('main .feed__cards .card').count();
+  await page.locator('main .feed__cards > .card').nth(19).waitFor();
+  const first = await page.locator('main .feed__cards > .card').count();
   assert.equal(first, 20);
   await page.locator('.feed__sentinel').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelectorAll('main .feed__cards .card').length > 20);
+  await page.waitForFunction(() => document.querySelectorAll('main .feed__cards > .card').length > 20);
   const more = page.locator('.feed__more');
   await more.waitFor();
   const href = await more.getAttribute('href');
@@ -90,9 +90,9 @@ test('scrolling loads more news, and "Load more" is a real URL', async () => {
   // The fallback URL works on its own (no JavaScript state needed).
   const second = await context.newPage();
   await second.goto(server.url + href);
-  await second.locator('main .feed__cards .card').first().waitFor();
-  const titles = await page.locator('main .feed__cards .card__title').allTextContents();
-  const firstOfNext = await second.locator('main .feed__cards .card__title').first().textContent();
+  await second.locator('main .feed__cards > .card').first().waitFor();
+  const titles = await page.locator('main .feed__cards > .card .card__title').allTextContents();
+  const firstOfNext = await second.locator('main .feed__cards > .card .card__title').first().textContent();
   assert.ok(!titles.slice(0, 20).includes(firstOfNext), 'the next page starts after the first');
   assert.deepEqual(problems, []);
   await context.close();
@@ -179,7 +179,7 @@ test('unknown articles, categories and addresses show the 404 page', async () =>
     const response = await page.goto(server.url + path);
     assert.equal(response.status(), 404, path);
     await page.locator('h1', { hasText: 'Page not found' }).waitFor();
-    assert.equal(await page.locator('.not-found a').getAttribute('href'), '/');
+    assert.equal(await page.locator('.not-found a.button').getAttribute('href'), '/');
   }
   assert.deepEqual(unexpected(problems), []);
   await context.close();
@@ -200,7 +200,7 @@ for (const mode of ['status', 'malformed', 'timeout']) {
   test(`every page shows its error view when the API fails (${mode}) and Retry recovers`, { timeout: 120_000 }, async () => {
     const { context, page, problems } = await server.newReader();
     const pages = [
-      ['/', /\/api\/v1\/articles\?lang=en$/, 'main .feed__cards .card'],
+      ['/', /\/api\/v1\/articles\?lang=en$/, 'main .feed__cards > .card'],
       ['/category/economy', /\/api\/v1\/categories\/economy\?lang=en$/, 'main .category-header__name'],
       [MEXICO, /\/api\/v1\/articles\/mexico-[^/?]*\?lang=en$/, 'main .article__title'],
       ['/search?q=baku', /\/api\/v1\/search\?/, '.search-result'],
@@ -230,7 +230,7 @@ test('pages do not shift while they load on a phone (CLS 0)', async () => {
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  for (const [path, ready] of [['/', 'main .card--lead'], ['/category/politics', 'main .feed__cards .card'], [MEXICO, '.sidebar .card']]) {
+  for (const [path, ready] of [['/', 'main .card--lead'], ['/category/politics', 'main .feed__cards > .card'], [MEXICO, '.sidebar .card']]) {
     await page.goto(server.url + path);
     await page.locator(ready).first().waitFor();
     await page.waitForTimeout(1000);
@@ -294,7 +294,9 @@ test('the server\'s first screen shows the headline and picture before the app, 
   await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
   const firstScreen = page.locator('#first-screen');
   await firstScreen.locator('.article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
-  assert.equal(await firstScreen.getAttribute('aria-hidden'), 'true');
+  // A page, not a picture of one: readers and screen readers can use it, and its links lead on.
+  assert.equal(await firstScreen.getAttribute('aria-hidden'), null);
+  assert.equal(await firstScreen.locator('a.article__category').getAttribute('href'), '/category/politics');
   await page.waitForTimeout(500);
   assert.equal(wasmRequested, false, 'the app waits for the first screen\'s picture');
 
@@ -327,11 +329,11 @@ test('the server\'s first screen shows the headline and picture before the app, 
 test('back from an article returns the reader to where they were in the feed', async () => {
   const { context, page, problems } = await server.newReader({ viewport: { width: 412, height: 823 } });
   await page.goto(server.url + '/');
-  await page.locator('main .feed__cards .card').nth(19).waitFor();
+  await page.locator('main .feed__cards > .card').nth(19).waitFor();
   // The feed loads two more pages by itself as it is scrolled, then the reader presses
   // "Load more": the fourth page (the demo's 61st English story) is deeper than anything the
   // feed loads on its own.
-  const cards = page.locator('main .feed__cards .card');
+  const cards = page.locator('main .feed__cards > .card');
   for (const shown of [40, 60]) {
     await page.locator('.feed__sentinel').scrollIntoViewIfNeeded();
     await cards.nth(shown - 1).waitFor();
@@ -348,7 +350,7 @@ test('back from an article returns the reader to where they were in the feed', a
     await page.waitForTimeout(300);
     // A headline wholly on screen, so clicking it does not scroll; the place is where we are.
     const { index, y } = await page.evaluate(() => {
-      const links = [...document.querySelectorAll('main .feed__cards .card__title a')];
+      const links = [...document.querySelectorAll('main .feed__cards > .card .card__title a')];
       const shown = links.findIndex((link) => {
         const box = link.getBoundingClientRect();
         return box.top > 80 && box.bottom < window.innerHeight - 80;
@@ -357,7 +359,7 @@ test('back from an article returns the reader to where they were in the feed', a
     });
     assert.ok(index >= 0, `a headline is on screen near card ${card}`);
     place = y;
-    const link = page.locator('main .feed__cards .card__title a').nth(index);
+    const link = page.locator('main .feed__cards > .card .card__title a').nth(index);
     title = (await link.textContent()).trim();
     await link.click();
     await page.locator('main h1.article__title', { hasText: title.slice(0, 30) }).waitFor();
@@ -371,7 +373,7 @@ test('back from an article returns the reader to where they were in the feed', a
   await returnedTo(page, place);
   await assertHeadlineOnScreen(page, title, 'after a reload');
   // A fresh visit of the front page (from an article, by the logo) starts with one page.
-  await page.locator('main .feed__cards .card__title a').first().click();
+  await page.locator('main .feed__cards > .card .card__title a').first().click();
   await page.locator('main h1.article__title').waitFor();
   await page.locator('.site-header__logo').click();
   await cards.first().waitFor();
@@ -393,7 +395,7 @@ async function returnedTo(page, place) {
 /** The headline the reader opened is among the stories on screen, not only the scroll depth. */
 async function assertHeadlineOnScreen(page, title, when) {
   const onScreen = await page.evaluate((text) => {
-    const links = [...document.querySelectorAll('main .feed__cards .card__title a')];
+    const links = [...document.querySelectorAll('main .feed__cards > .card .card__title a')];
     const same = links.filter((candidate) => candidate.textContent.trim() === text);
     if (same.length === 0) return 'not in the feed';
     const boxes = same.map((link) => link.getBoundingClientRect());

@@ -73,7 +73,7 @@ export async function launchBrowser() {
  */
 export async function launchProfile({ args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'gazette-profile-'));
-  const options = { ...LAUNCH_OPTIONS, args: [...LAUNCH_OPTIONS.args, ...args] };
+  const options = { ...LAUNCH_OPTIONS, timezoneId: 'Asia/Baku', args: [...LAUNCH_OPTIONS.args, ...args] };
   const profile = {
     dir,
     context: await chromium.launchPersistentContext(dir, options),
@@ -128,6 +128,9 @@ export function siteUnderTest() {
       const context = await browser.newContext({
         viewport: { width: 1280, height: 900 },
         serviceWorkers: 'block',
+        // A reader in the newsroom's time zone unless a test says otherwise (readers
+        // elsewhere are told whose time an article's time is).
+        timezoneId: 'Asia/Baku',
         ...options,
       });
       const { page, problems } = await openPage(context);

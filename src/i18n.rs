@@ -54,6 +54,8 @@ pub struct Strings {
     pub views: &'static str,
     pub reading_time: &'static str,
     pub tags: &'static str,
+    /// The name of the not-found page's search (the header has the site's search).
+    pub not_found_search: &'static str,
     /// Before the links to an article's other languages.
     pub also_in: &'static str,
     /// The heading of the house content in an unfilled ad slot: the site's apps.

@@ -145,6 +145,20 @@ pub fn SiteHeader(
                 >
                     {move || if menu_open.get() { t(lang.get()).close_menu } else { t(lang.get()).menu }}
                 </button>
+                <a
+                    class="button saved-link"
+                    href=move || saved_href(lang.get())
+                    aria-label=move || t(lang.get()).saved_articles
+                    title=move || t(lang.get()).saved_articles
+                >
+                    <span aria-hidden="true">"★"</span>
+                    <span class="header-label" aria-hidden="true">{move || t(lang.get()).saved_articles}</span>
+                </a>
+                <ThemeToggle lang=lang />
+                <nav class="languages" aria-label=move || t(lang.get()).language>
+                    <ul class="languages__list">{languages}</ul>
+                </nav>
+                // Last in the bar and in the Tab order, as it is on screen.
                 <form class="search-form" role="search" action=move || search_page_href(lang.get()) method="get" on:submit=submit>
                     <label class="visually-hidden" for="search-field">
                         {move || t(lang.get()).search_label}
@@ -164,19 +178,6 @@ pub fn SiteHeader(
                         {move || t(lang.get()).search_button}
                     </button>
                 </form>
-                <a
-                    class="button saved-link"
-                    href=move || saved_href(lang.get())
-                    aria-label=move || t(lang.get()).saved_articles
-                    title=move || t(lang.get()).saved_articles
-                >
-                    <span aria-hidden="true">"★"</span>
-                    <span class="header-label" aria-hidden="true">{move || t(lang.get()).saved_articles}</span>
-                </a>
-                <ThemeToggle lang=lang />
-                <nav class="languages" aria-label=move || t(lang.get()).language>
-                    <ul class="languages__list">{languages}</ul>
-                </nav>
             </div>
             <div class="site-header__links">
                 <ExternalLinks

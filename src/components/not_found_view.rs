@@ -25,7 +25,13 @@ pub fn NotFoundView() -> impl IntoView {
         <section class="not-found">
             <h1>{strings.not_found_title}</h1>
             <p>{strings.not_found_text}</p>
-            <form class="not-found__search" role="search" action=search_page_href(lang) method="get">
+            <form
+                class="not-found__search"
+                role="search"
+                aria-label=strings.not_found_search
+                action=search_page_href(lang)
+                method="get"
+            >
                 <input
                     type="search"
                     name="q"

@@ -40,6 +40,7 @@ pub(super) const EN: Strings = Strings {
     views: "Views: {count}",
     reading_time: "Reading time: {minutes} min",
     tags: "Tags",
+    not_found_search: "Search for the missing page",
     also_in: SHELL.also_in,
     house_apps: SHELL.house_apps,
     tagged: "News tagged “{name}”",

@@ -40,6 +40,7 @@ pub(super) const HY: Strings = Strings {
     views: "Դիտումներ: {count}",
     reading_time: "Ընթերցման ժամանակ: {minutes} րոպե",
     tags: "Պիտակներ",
+    not_found_search: "Փնտրել բացակայող էջը",
     also_in: SHELL.also_in,
     house_apps: SHELL.house_apps,
     tagged: "«{name}» պիտակով լուրեր",

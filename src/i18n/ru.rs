@@ -40,6 +40,7 @@ pub(super) const RU: Strings = Strings {
     views: "Просмотры: {count}",
     reading_time: "Время чтения: {minutes} мин",
     tags: "Теги",
+    not_found_search: "Найти пропавшую страницу",
     also_in: SHELL.also_in,
     house_apps: SHELL.house_apps,
     tagged: "Новости с тегом «{name}»",

@@ -116,12 +116,6 @@ impl Frame<'_> {
              <a class=\"button search-toggle\" href=\"{search}\" aria-label=\"{search_label}\" \
              title=\"{search_label}\">{SEARCH_ICON}</a>\
              <a class=\"button nav__toggle\" href=\"#first-screen-nav\">{menu}</a>\
-             <form class=\"search-form\" role=\"search\" action=\"{search}\" method=\"get\">\
-             <label class=\"visually-hidden\" for=\"first-screen-search\">{search_label}</label>\
-             <input id=\"first-screen-search\" class=\"search-form__input\" type=\"search\" \
-             name=\"q\" placeholder=\"{placeholder}\" enterkeyhint=\"search\" maxlength=\"200\">\
-             <button class=\"button\" type=\"submit\">{search_button}</button>\
-             </form>\
              <a class=\"button saved-link\" href=\"{saved}\" aria-label=\"{saved_label}\" \
              title=\"{saved_label}\"><span aria-hidden=\"true\">★</span>\
              <span class=\"header-label\" aria-hidden=\"true\">{saved_label}</span></a>\
@@ -129,7 +123,13 @@ impl Frame<'_> {
              title=\"{theme}\"><span aria-hidden=\"true\">☾</span>\
              <span class=\"header-label\" aria-hidden=\"true\">{theme}</span></button>\
              <nav class=\"languages\" aria-label=\"{language}\">\
-             <ul class=\"languages__list\">{languages}</ul></nav></div>\
+             <ul class=\"languages__list\">{languages}</ul></nav>\
+             <form class=\"search-form\" role=\"search\" action=\"{search}\" method=\"get\">\
+             <label class=\"visually-hidden\" for=\"first-screen-search\">{search_label}</label>\
+             <input id=\"first-screen-search\" class=\"search-form__input\" type=\"search\" \
+             name=\"q\" placeholder=\"{placeholder}\" enterkeyhint=\"search\" maxlength=\"200\">\
+             <button class=\"button\" type=\"submit\">{search_button}</button>\
+             </form></div>\
              <div class=\"site-header__links\">{social}{apps}</div>\
              <nav class=\"nav\" aria-label=\"{sections_label}\">\
              <ul id=\"first-screen-nav\" class=\"nav__list\">\
