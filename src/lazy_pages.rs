@@ -77,12 +77,8 @@ lazy_page!(
     HomeRoute, home_page, HomePage
 );
 lazy_page!(
-    /// A section's page.
+    /// A section's page, and a tag's (the same list page; one chunk for both).
     CategoryRoute, category_page, CategoryPage
-);
-lazy_page!(
-    /// A tag's page.
-    TagRoute, tag_page, TagPage
 );
 lazy_page!(
     /// An article.

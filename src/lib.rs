@@ -26,9 +26,7 @@ use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy, MatchNestedRoutes, StaticSegment};
 
 use crate::layout::Layout;
-use crate::lazy_pages::{
-    ArticleRoute, CategoryRoute, HomeRoute, SavedRoute, SearchRoute, TagRoute,
-};
+use crate::lazy_pages::{ArticleRoute, CategoryRoute, HomeRoute, SavedRoute, SearchRoute};
 use crate::pages::NotFoundPage;
 
 /// The whole application: router, layout and pages.
@@ -55,7 +53,7 @@ fn LanguageRoutes(lang: Lang) -> impl MatchNestedRoutes + Clone {
         <ParentRoute path=StaticSegment(lang_prefix(lang)) view=Outlet>
             <Route path=path!("") view={Lazy::<HomeRoute>::new()} />
             <Route path=path!("/category/:slug") view={Lazy::<CategoryRoute>::new()} />
-            <Route path=path!("/tag/:slug") view={Lazy::<TagRoute>::new()} />
+            <Route path=path!("/tag/:slug") view={Lazy::<CategoryRoute>::new()} />
             <Route path=path!("/article/:slug") view={Lazy::<ArticleRoute>::new()} />
             <Route path=path!("/saved") view={Lazy::<SavedRoute>::new()} />
             <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />

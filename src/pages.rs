@@ -9,7 +9,7 @@ mod saved;
 mod search;
 
 pub use article::ArticlePage;
-pub use category::{CategoryPage, TagPage};
+pub use category::CategoryPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use saved::SavedPage;

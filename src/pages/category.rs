@@ -3,8 +3,9 @@
 
 use std::rc::Rc;
 
+use gazette_api_types::routes::unlocalized;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use crate::api;
 use crate::browser::set_document_meta;
@@ -27,16 +28,17 @@ struct Heading {
     description: String,
 }
 
-/// `/category/{slug}` (and `/ru/...`, `/hy/...`).
+/// `/category/{slug}` and `/tag/{slug}` (and `/ru/...`, `/hy/...`): the route's path says
+/// which list it is.
 #[component]
 pub fn CategoryPage() -> impl IntoView {
-    list_page(Listing::Category)
-}
-
-/// `/tag/{slug}` (and `/ru/...`, `/hy/...`): the articles with one tag.
-#[component]
-pub fn TagPage() -> impl IntoView {
-    list_page(Listing::Tag)
+    let path = use_location().pathname.get_untracked();
+    let listing = if unlocalized(&path).starts_with("/tag/") {
+        Listing::Tag
+    } else {
+        Listing::Category
+    };
+    list_page(listing)
 }
 
 fn list_page(listing: Listing) -> impl IntoView {

@@ -50,9 +50,8 @@ impl Route<'_> {
     pub fn split_name(&self) -> Option<&'static str> {
         match self {
             Route::Home => Some("home_page"),
-            Route::Category(_) => Some("category_page"),
             Route::Article(_) => Some("article_page"),
-            Route::Tag(_) => Some("tag_page"),
+            Route::Category(_) | Route::Tag(_) => Some("category_page"),
             Route::Search => Some("search_page"),
             Route::Saved => Some("saved_page"),
             Route::NotFound => None,
