@@ -24,6 +24,8 @@ test('"Skip to content" moves keyboard focus into the content', async () => {
   const { context, page, problems } = await server.newReader(PHONE);
   await page.goto(server.url + MEXICO);
   await page.locator('main .article__title').waitFor();
+  // The first Tab of the app's page (before it, the server's first screen has its own links).
+  await page.waitForFunction(() => !document.getElementById('first-screen'));
   await page.keyboard.press('Tab');
   assert.match(await page.evaluate(() => document.activeElement.className), /skip-link/);
   await page.keyboard.press('Enter');
@@ -300,6 +302,9 @@ test('at 400 kbps / 400 ms the story is on screen and its links work seconds bef
   await page.goto(server.url + MEXICO, { waitUntil: 'commit' });
   await page.locator('#first-screen .article__title').waitFor({ state: 'visible' });
   const readable = Date.now() - started;
+  assert.ok(readable < 3000, `readable after ${readable} ms`);
+  const wasmArrived = await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('.wasm')));
+  assert.equal(wasmArrived, false, 'the app\'s code has not arrived yet');
   assert.ok(await page.evaluate(() => document.getElementById('first-screen') !== null), 'the app has not started yet');
   await page.locator('#first-screen .article__category').click();
   await page.waitForURL(`${server.url}/category/politics`);

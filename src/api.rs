@@ -52,6 +52,8 @@ const RELATED_LIMIT: u32 = 4;
 
 /// How many articles the "Most read" list shows.
 const MOST_READ_LIMIT: u32 = 5;
+/// The window of "Most read", in days (its heading says so).
+const MOST_READ_DAYS: u32 = 7;
 
 /// Where the API lives: the page's `gazette-api-origin` meta tag, the build's
 /// `GAZETTE_API_ORIGIN`, or this origin.
@@ -180,9 +182,9 @@ pub async fn related(lang: Lang, slug: &str) -> Result<ArticleList, ApiError> {
     get(&api::related(lang, slug, RELATED_LIMIT)).await
 }
 
-/// The most viewed articles.
+/// The articles most viewed in the last [`MOST_READ_DAYS`] days.
 pub async fn most_read(lang: Lang) -> Result<ArticleList, ApiError> {
-    get(&api::most_read(lang, MOST_READ_LIMIT)).await
+    get(&api::most_read(lang, MOST_READ_LIMIT, MOST_READ_DAYS)).await
 }
 
 /// Search results for `query`, after `cursor`.

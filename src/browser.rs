@@ -156,13 +156,19 @@ pub async fn share(title: &str, url: &str) {
 }
 
 /// Removes the server's static first screen (`#first-screen`) once the page's content is in
-/// place underneath; a moment later, so the app's images are painted first.
+/// place underneath; a moment later, so the app's images are painted first. A keyboard reader
+/// who was inside it (it has real links) continues in the app's content, not at the page's top.
 pub fn reveal_page() {
     after(50, || {
-        if let Some(screen) =
-            document().and_then(|document| document.get_element_by_id("first-screen"))
-        {
+        let Some(document) = document() else { return };
+        if let Some(screen) = document.get_element_by_id("first-screen") {
+            let had_focus = document
+                .active_element()
+                .is_some_and(|focused| screen.contains(Some(&focused)));
             screen.remove();
+            if had_focus {
+                focus_main();
+            }
         }
     });
 }

@@ -6,6 +6,7 @@
 //! `App` (in a test, say) panics with the name of the missing context instead of silently
 //! working on a default that the real app would never have.
 
+use gazette_api_types::links::safe_href;
 use gazette_api_types::{ArticleList, Category, CategoryList, Lang, SiteInfo, Translation};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -54,12 +55,12 @@ impl Site {
                 let house = if placement == "sidebar" {
                     info.social
                         .into_iter()
-                        .map(|link| (link.name, link.url))
+                        .filter_map(|link| Some((link.name, safe_href(&link.url)?)))
                         .collect()
                 } else {
                     info.apps
                         .into_iter()
-                        .map(|link| (link.name, link.url))
+                        .filter_map(|link| Some((link.name, safe_href(&link.url)?)))
                         .collect()
                 };
                 info.ad_slots

@@ -1,5 +1,6 @@
 //! A labelled list of links to the newsroom's accounts elsewhere (social networks, app stores).
 
+use gazette_api_types::links::safe_href;
 use leptos::prelude::*;
 
 /// One outside link: a key for styling (`telegram`, `app-store`), its name and address.
@@ -45,15 +46,17 @@ pub fn ExternalLinks(
     }
 }
 
-/// The site's social network links.
+/// The site's social network links (those the link allowlist lets through).
 pub fn social_links(site: Option<gazette_api_types::SiteInfo>) -> Vec<ExternalLink> {
     site.map(|info| {
         info.social
             .into_iter()
-            .map(|link| ExternalLink {
-                key: link.network,
-                name: link.name,
-                url: link.url,
+            .filter_map(|link| {
+                Some(ExternalLink {
+                    url: safe_href(&link.url)?,
+                    key: link.network,
+                    name: link.name,
+                })
             })
             .collect()
     })
@@ -65,10 +68,12 @@ pub fn app_links(site: Option<gazette_api_types::SiteInfo>) -> Vec<ExternalLink>
     site.map(|info| {
         info.apps
             .into_iter()
-            .map(|app| ExternalLink {
-                key: app.store,
-                name: app.name,
-                url: app.url,
+            .filter_map(|app| {
+                Some(ExternalLink {
+                    url: safe_href(&app.url)?,
+                    key: app.store,
+                    name: app.name,
+                })
             })
             .collect()
     })

@@ -52,23 +52,24 @@ pub fn SiteFooter(
                 label=Signal::derive(move || t(lang.get()).follow_us)
                 links=Signal::derive(move || social_links(site.get()))
             />
-            <ul class="site-footer__newsroom">
-                {move || {
-                    site.get()
-                        .map(|info| info.footer_links)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter_map(|link| {
-                            let href = gazette_api_types::links::safe_href(&link.url)?;
-                            Some(view! {
-                                <li>
-                                    <a href=href>{link.name}</a>
-                                </li>
-                            })
+            {move || {
+                let links: Vec<_> = site
+                    .get()
+                    .map(|info| info.footer_links)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|link| {
+                        let href = gazette_api_types::links::safe_href(&link.url)?;
+                        Some(view! {
+                            <li>
+                                <a href=href>{link.name}</a>
+                            </li>
                         })
-                        .collect_view()
-                }}
-            </ul>
+                    })
+                    .collect();
+                (!links.is_empty())
+                    .then(|| view! { <ul class="site-footer__newsroom">{links}</ul> })
+            }}
             <p class="site-footer__notice">{move || site.get().map(|info| info.footer_notice)}</p>
             <p class="site-footer__copyright">{move || site.get().map(|info| info.copyright)}</p>
         </footer>

@@ -43,7 +43,7 @@ pub(super) const EN: Strings = Strings {
     not_found_search: "Search for the missing page",
     also_in: SHELL.also_in,
     house_apps: SHELL.house_apps,
-    tagged: "News tagged “{name}”",
+    tagged: SHELL.tagged,
     share_heading: "Liked the story? Share it on social media!",
     share_on: "Share on {network}",
     share_by_email: "Share by email",

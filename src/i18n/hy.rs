@@ -43,7 +43,7 @@ pub(super) const HY: Strings = Strings {
     not_found_search: "Փնտրել բացակայող էջը",
     also_in: SHELL.also_in,
     house_apps: SHELL.house_apps,
-    tagged: "«{name}» պիտակով լուրեր",
+    tagged: SHELL.tagged,
     share_heading: "Հավանեցի՞ք նյութը։ Կիսվեք սոցիալական ցանցերում։",
     share_on: "Կիսվել՝ {network}",
     share_by_email: "Ուղարկել էլ. փոստով",

@@ -43,7 +43,7 @@ pub(super) const RU: Strings = Strings {
     not_found_search: "Найти пропавшую страницу",
     also_in: SHELL.also_in,
     house_apps: SHELL.house_apps,
-    tagged: "Новости с тегом «{name}»",
+    tagged: SHELL.tagged,
     share_heading: "Понравилась статья? Поделитесь ею в соцсетях!",
     share_on: "Поделиться в {network}",
     share_by_email: "Отправить по почте",

@@ -3,7 +3,8 @@
 //! One definition of everything both sides must agree on: the JSON types (shared by the front
 //! end, which deserialises them, and the reference server, which serialises them and derives the
 //! OpenAPI document from them with the `openapi` feature), the languages ([`lang`]), the public
-//! URL scheme and the API paths ([`routes`]), the link allowlist ([`links`]) and the header names.
+//! URL scheme and the API paths ([`routes`]), the link allowlist ([`links`]), the header names,
+//! and the interface texts the server's first screen shares with the app ([`texts`]).
 //! A newsroom backend that serves these shapes can drive the front end unchanged.
 //!
 //! Times are RFC 3339 strings in UTC; the front end shows them in the site's time zone.

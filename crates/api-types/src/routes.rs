@@ -241,9 +241,12 @@ pub mod api {
         )
     }
 
-    /// `GET` the most read articles.
-    pub fn most_read(lang: Lang, limit: u32) -> String {
-        format!("{API_PREFIX}/most-read?lang={}&limit={limit}", lang.code())
+    /// `GET` the articles most read in the last `days` days.
+    pub fn most_read(lang: Lang, limit: u32, days: u32) -> String {
+        format!(
+            "{API_PREFIX}/most-read?lang={}&limit={limit}&days={days}",
+            lang.code()
+        )
     }
 
     /// `GET` a page of search results for `query`, after `cursor`.

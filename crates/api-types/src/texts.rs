@@ -7,6 +7,8 @@ use crate::Lang;
 /// The shared interface texts of one language.
 #[derive(Debug)]
 pub struct ShellTexts {
+    /// The line under a tag page's name; `{name}` is the tag.
+    pub tagged: &'static str,
     pub save: &'static str,
     pub also_in: &'static str,
     pub home: &'static str,
@@ -36,6 +38,7 @@ pub fn shell_texts(lang: Lang) -> &'static ShellTexts {
 
 /// The shared texts in English.
 pub const EN: ShellTexts = ShellTexts {
+    tagged: "News tagged “{name}”",
     save: "Save",
     also_in: "Also in",
     home: "Home",
@@ -56,6 +59,7 @@ pub const EN: ShellTexts = ShellTexts {
 
 /// The shared texts in Russian.
 pub const RU: ShellTexts = ShellTexts {
+    tagged: "Новости с тегом «{name}»",
     save: "Сохранить",
     also_in: "Также на языках:",
     home: "Главная",
@@ -76,6 +80,7 @@ pub const RU: ShellTexts = ShellTexts {
 
 /// The shared texts in Armenian.
 pub const HY: ShellTexts = ShellTexts {
+    tagged: "«{name}» պիտակով լուրեր",
     save: "Պահել",
     also_in: "Նաև՝",
     home: "Գլխավոր",

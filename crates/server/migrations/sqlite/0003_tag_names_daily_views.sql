@@ -15,3 +15,8 @@ CREATE TABLE article_daily_views (
     PRIMARY KEY (day, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX article_daily_views_by_article ON article_daily_views (article_id);
+
+-- The days the views table still remembers (today and yesterday) start the day counts, so
+-- "most read" is not empty right after an upgrade.
+INSERT INTO article_daily_views (article_id, day, views)
+SELECT article_id, day, COUNT(*) FROM view_marks WHERE counted GROUP BY article_id, day;

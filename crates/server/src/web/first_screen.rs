@@ -6,12 +6,14 @@
 //! header (name, search form, saved articles, languages, social and app links, sections; on a
 //! phone the search icon leads to the search page and Menu opens the sections by a `:target`
 //! rule), the top ad slot with its house content, and the page's heading, lead and picture.
-//! Every link is a real `<a href>`, so the same layout is there before and after the app starts
+//! Every link is a real `<a href>` (settings' links through the contract's allowlist); the
+//! buttons that need the app (theme, save, text size) are `inert` until it runs, so the same layout is there before and after the app starts
 //! and nothing moves when it does. It lies over the app (`position: absolute`) until the app
 //! has rendered the same content underneath and removes it (`browser::reveal_page`). An inline
 //! script in `index.html` removes it at once when it was made for another address (the service
 //! worker's offline fallback shell).
 
+use gazette_api_types::links::safe_href;
 use gazette_api_types::routes::{localized, unlocalized, Route};
 use gazette_api_types::texts::{shell_texts, ShellTexts};
 use gazette_api_types::{Article, ArticleSummary, Category, Image, Lang, SiteInfo, Translation};
@@ -119,7 +121,7 @@ impl Frame<'_> {
              <a class=\"button saved-link\" href=\"{saved}\" aria-label=\"{saved_label}\" \
              title=\"{saved_label}\"><span aria-hidden=\"true\">★</span>\
              <span class=\"header-label\" aria-hidden=\"true\">{saved_label}</span></a>\
-             <button type=\"button\" class=\"button theme-toggle\" aria-label=\"{theme}\" \
+             <button type=\"button\" class=\"button theme-toggle\" inert aria-label=\"{theme}\" \
              title=\"{theme}\"><span aria-hidden=\"true\">☾</span>\
              <span class=\"header-label\" aria-hidden=\"true\">{theme}</span></button>\
              <nav class=\"languages\" aria-label=\"{language}\">\
@@ -159,12 +161,12 @@ impl Frame<'_> {
                 .site
                 .apps
                 .iter()
-                .map(|app| {
-                    format!(
+                .filter_map(|app| {
+                    Some(format!(
                         "<li><a href=\"{}\" rel=\"noopener\" target=\"_blank\">{}</a></li>",
-                        escape(&app.url),
+                        escape(&safe_href(&app.url)?),
                         escape(&app.name)
-                    )
+                    ))
                 })
                 .collect();
             format!(
@@ -195,13 +197,13 @@ fn outside_links<'a>(
     links: impl Iterator<Item = (&'a String, &'a String)>,
 ) -> String {
     let items: String = links
-        .map(|(name, url)| {
-            format!(
+        .filter_map(|(name, url)| {
+            Some(format!(
                 "<li><a class=\"{block}__link\" href=\"{}\" \
                  rel=\"noopener noreferrer\" target=\"_blank\">{}</a></li>",
-                escape(url),
+                escape(&safe_href(url)?),
                 escape(name)
-            )
+            ))
         })
         .collect();
     format!(
@@ -314,7 +316,7 @@ pub fn article(frame: &Frame<'_>, article: &Article) -> String {
     let content = format!(
         "{}<div class=\"with-sidebar\"><div class=\"article-column\"><article class=\"article\">\
          <div class=\"article__top\"><a class=\"article__category\" href=\"{}\">{}</a>\
-         <div class=\"article__tools\"><button type=\"button\" class=\"button save-button\">\
+         <div class=\"article__tools\" inert><button type=\"button\" class=\"button save-button\">\
          <span aria-hidden=\"true\">☆ </span>{}</button><div class=\"font-controls\">\
          <button type=\"button\" class=\"button font-controls__button\">A-</button>\
          <button type=\"button\" class=\"button font-controls__button\">A+</button></div></div>\

@@ -139,11 +139,9 @@ fn in_every_language(base: &str, route: Route<'_>) -> Vec<(String, String)> {
 
 /// What a tag page says under the tag's name (the front end's tag page says the same).
 fn tag_description(lang: Lang, name: &str) -> String {
-    match lang {
-        Lang::En => format!("News tagged “{name}”"),
-        Lang::Ru => format!("Новости с тегом «{name}»"),
-        Lang::Hy => format!("«{name}» պիտակով լուրեր"),
-    }
+    gazette_api_types::texts::shell_texts(lang)
+        .tagged
+        .replace("{name}", name)
 }
 
 /// The newest published story in `lang`, of one category, one tag or of all: a page's lead.
