@@ -321,7 +321,7 @@ pub fn article(frame: &Frame<'_>, article: &Article) -> String {
          <button type=\"button\" class=\"button font-controls__button\">A-</button>\
          <button type=\"button\" class=\"button font-controls__button\">A+</button></div></div>\
          </div><h1 class=\"article__title\">{}</h1>{also_in}\
-         <p class=\"article__meta\">&nbsp;</p><div class=\"article__text\">\
+         <p class=\"article__meta\"><time>&nbsp;</time><span>&nbsp;</span></p><div class=\"article__text\">\
          <p class=\"article__lead\">{}</p>{}</div></article></div>\
          <aside class=\"sidebar\"></aside></div>",
         frame.top_ad(),
