@@ -237,6 +237,20 @@ test('pages do not shift while they load on a phone (CLS 0)', async () => {
     const total = await page.evaluate(() => window.layoutShifts.reduce((sum, value) => sum + value, 0));
     assert.equal(total, 0, `${path} shifted by ${total}`);
   }
+  // The site information (time zone, ad sizes) arriving after the page's content moves
+  // nothing either: times keep their lines until they can be shown.
+  await page.route('**/api/v1/site?*', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  for (const [path, ready] of [['/', 'main .card--lead'], ['/category/politics', 'main .feed__cards > .card'], [MEXICO, 'main .article__title']]) {
+    await page.goto(server.url + path);
+    await page.locator(ready).first().waitFor();
+    await page.locator('main time', { hasText: /\d/ }).first().waitFor();
+    await page.waitForTimeout(500);
+    const total = await page.evaluate(() => window.layoutShifts.reduce((sum, value) => sum + value, 0));
+    assert.equal(total, 0, `${path} shifted by ${total} with the site information late`);
+  }
   await context.close();
 });
 
