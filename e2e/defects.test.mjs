@@ -112,6 +112,29 @@ test('an unvisited section offline shows one offline message and recovers when t
   await context.close();
 });
 
+test('back online before requests get through: the offline view stays and keeps trying until they do', async () => {
+  const { context, page } = await server.newReader();
+  await page.goto(server.url + '/category/politics'); // the section page's code is loaded
+  await page.locator('main .category-header__name').waitFor();
+  await context.setOffline(true);
+  await page.locator('header.site-header a[href="/category/sport"]').click();
+  await page.locator('main .offline-view').waitFor();
+  // The browser says "online" a moment before the network answers (as with a service worker
+  // whose network follows the page's): every API request still fails for 3 s.
+  await context.route('**/api/v1/**', (route) => route.abort('internetdisconnected'));
+  await context.setOffline(false);
+  const started = Date.now();
+  while (Date.now() - started < 3000) {
+    assert.equal(await page.locator('main .error-view').count(), 0, 'no error while reconnecting');
+    assert.equal(await page.locator('main .offline-view').count(), 1, 'still the offline view');
+    await page.waitForTimeout(250);
+  }
+  await context.unroute('**/api/v1/**');
+  await page.locator('main .category-header__name', { hasText: 'Sport' }).waitFor({ timeout: 5000 });
+  await page.locator('main .card').first().waitFor();
+  await context.close();
+});
+
 test('Armenian pages show Armenian month names', async () => {
   const { context, page, problems } = await server.newReader(PHONE);
   const list = await (await fetch(server.url + '/api/v1/articles?lang=hy&limit=1')).json();

@@ -3,14 +3,14 @@
 use gazette_api_types::Lang;
 use leptos::prelude::*;
 
-use super::OfflineView;
+use super::offline_view::{reconnecting, OfflineView};
 use crate::api::ApiError;
 use crate::browser;
 use crate::i18n::t;
 
 /// Tells the reader a request failed, in their language, and offers to try again. For a
 /// page's main content (`offline_list`) while the reader is offline, it lists the articles
-/// readable offline instead.
+/// readable offline instead, also while the connection is coming back.
 #[component]
 pub fn ErrorView(
     /// What went wrong.
@@ -23,7 +23,7 @@ pub fn ErrorView(
     #[prop(optional)]
     offline_list: bool,
 ) -> impl IntoView {
-    if offline_list && error == ApiError::Network && !browser::is_online() {
+    if offline_list && error == ApiError::Network && (!browser::is_online() || reconnecting()) {
         return view! { <OfflineView lang=lang on_retry=on_retry /> }.into_any();
     }
     let strings = t(lang);
