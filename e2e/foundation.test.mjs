@@ -17,7 +17,7 @@ test('the home page renders the site name from the API with no console errors', 
   assert.match(headers['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   assert.doesNotMatch(headers['content-security-policy'], /unsafe-inline/);
 
-  await page.locator('h1').filter({ hasText: 'Gazette' }).waitFor({ timeout: 15_000 });
+  await page.locator('main#main h1').filter({ hasText: 'Gazette' }).waitFor({ timeout: 15_000 });
 
   const wasm = responses.find((response) => response.url().endsWith('.wasm'));
   assert.ok(wasm, 'the wasm was requested');

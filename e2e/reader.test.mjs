@@ -302,7 +302,7 @@ test('the server\'s first screen shows the headline and picture before the app, 
   const code = hold();
   let wasmRequested = false;
   page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasmRequested = true; });
-  await page.route('**/media/stories/*', async (route) => { await picture.held; await route.continue(); });
+  await page.route('**/media/images/**', async (route) => { await picture.held; await route.continue(); });
   await page.route('**/*.wasm', async (route) => { await code.held; await route.continue(); });
 
   await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });

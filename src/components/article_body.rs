@@ -3,8 +3,10 @@
 //! allowlist (`gazette_api_types::links::safe_href`) whatever the backend sent.
 
 use gazette_api_types::links::safe_href;
-use gazette_api_types::{Block, Inline};
+use gazette_api_types::{Block, Inline, ARTICLE_PICTURE_SIZES};
 use leptos::prelude::*;
+
+use super::{FigureCaption, Picture};
 
 /// The body blocks; `after_block` is shown after the block at that index (the in-article ad).
 #[component]
@@ -58,13 +60,16 @@ fn render_block(block: Block) -> AnyView {
                 view! { <ul>{items}</ul> }.into_any()
             }
         }
-        Block::Image { image } => view! {
-            <figure class="article__figure">
-                <img src=image.url width=image.width height=image.height alt=image.alt loading="lazy" />
-                {image.caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
-            </figure>
+        Block::Image { image } => {
+            let (caption, credit) = (image.caption.clone(), image.credit.clone());
+            view! {
+                <figure class="article__figure">
+                    <Picture image=image class="article__image" sizes=ARTICLE_PICTURE_SIZES />
+                    <FigureCaption caption=caption credit=credit />
+                </figure>
+            }
+            .into_any()
         }
-        .into_any(),
         Block::Embed { url, title } => {
             let href = safe_href(&url).unwrap_or_default();
             view! {

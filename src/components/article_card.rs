@@ -1,8 +1,9 @@
 //! An article in a list: image, category, headline, time.
 
-use gazette_api_types::ArticleSummary;
+use gazette_api_types::{ArticleSummary, CARD_SIZES, LEAD_CARD_SIZES};
 use leptos::prelude::*;
 
+use super::Picture;
 use crate::i18n::format_relative;
 use crate::urls::{article_href, category_href};
 
@@ -39,19 +40,9 @@ pub fn ArticleCard(
         .then_some(article.image)
         .flatten()
         .map(|image| {
-            let eager = size == CardSize::Lead;
-            view! {
-                <img
-                    class="card__image"
-                    src=image.url
-                    width=image.width
-                    height=image.height
-                    alt=image.alt
-                    loading=if eager { "eager" } else { "lazy" }
-                    fetchpriority=if eager { "high" } else { "auto" }
-                    decoding="async"
-                />
-            }
+            let lead = size == CardSize::Lead;
+            let sizes = if lead { LEAD_CARD_SIZES } else { CARD_SIZES };
+            view! { <Picture image=image class="card__image" sizes=sizes lead=lead /> }
         });
     let lead = (size == CardSize::Lead).then(|| view! { <p class="card__lead">{article.lead}</p> });
     view! {

@@ -2,7 +2,7 @@
 //! byline, source, views (the visit is counted once), reading time, tags, share block, ad
 //! slots, related news of the same category, and Save for reading offline.
 
-use gazette_api_types::Article;
+use gazette_api_types::{Article, ARTICLE_PICTURE_SIZES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
@@ -10,8 +10,8 @@ use leptos_router::hooks::use_params_map;
 use crate::api;
 use crate::browser::{self, page_url, set_document_meta, visitor_id};
 use crate::components::{
-    AdSlot, AdSpace, ArticleBody, ArticleCards, CardSize, FontControls, Loading, MostRead,
-    ResourceView, SaveButton, ShareBar,
+    AdSlot, AdSpace, ArticleBody, ArticleCards, CardSize, FigureCaption, FontControls, Loading,
+    MostRead, Picture, ResourceView, SaveButton, ShareBar,
 };
 use crate::i18n::{fill, format_date_time, reader_time_zone, t};
 use crate::state::{use_article_translations, use_page_lang, use_site};
@@ -180,17 +180,12 @@ fn ArticleView(
         .map(|image| image.url.clone())
         .unwrap_or_default();
     let image = summary.image.map(|image| {
+        let caption = image.caption.clone();
+        let credit = image.credit.clone();
         view! {
             <figure class="article__figure">
-                <img
-                    class="article__image"
-                    src=image.url
-                    width=image.width
-                    height=image.height
-                    alt=image.alt
-                    fetchpriority="high"
-                />
-                {image.caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
+                <Picture image=image class="article__image" sizes=ARTICLE_PICTURE_SIZES lead=true />
+                <FigureCaption caption=caption credit=credit />
             </figure>
         }
     });

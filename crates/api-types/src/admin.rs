@@ -35,10 +35,17 @@ pub struct ArticleInput {
     pub source: String,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The id of a picture uploaded with `POST /api/v1/admin/images`; `image_alt` is then
+    /// required. Without it, an article with `image_alt` gets generated art.
+    #[serde(default)]
+    pub image: Option<String>,
     #[serde(default)]
     pub image_alt: Option<String>,
     #[serde(default)]
     pub image_caption: Option<String>,
+    /// Who made the picture, shown with it.
+    #[serde(default)]
+    pub image_credit: Option<String>,
     /// RFC 3339; defaults to now.
     #[serde(default)]
     pub published_at: Option<String>,
@@ -67,4 +74,17 @@ pub struct CategoryInput {
 pub struct TagInput {
     pub lang: Lang,
     pub name: String,
+}
+
+/// The answer to an upload (`POST /api/v1/admin/images`): the id articles refer to, the
+/// upright size and every file made from it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct UploadedImage {
+    pub id: String,
+    pub width: u32,
+    pub height: u32,
+    pub variants: Vec<crate::ImageVariant>,
+    /// The 1200 × 630 JPEG link previews use.
+    pub preview_url: String,
 }

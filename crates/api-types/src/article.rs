@@ -10,16 +10,84 @@ use crate::{is_false, CategoryRef, Lang, Tag};
 
 mod flat;
 
-/// An image with the size it is served at, so the page can reserve its space before it loads.
+/// An image with its proportions, so the page can reserve its space before it loads, and
+/// the sizes it is served in, so a phone downloads a phone-sized file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Image {
+    /// A JPEG about 960 px wide, for clients that do not choose among `variants`.
     pub url: String,
+    /// Size of the picture (upright); every variant has these proportions.
     pub width: u32,
     pub height: u32,
     pub alt: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
+    /// Who made the picture ("Photo: …"), shown beside the caption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    /// The picture at several widths in each format (WebP first), for `srcset`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<ImageVariant>,
+}
+
+/// `sizes` of an article's own picture: the article column (46rem) on wide screens, the
+/// screen less the page's margins on phones. The app and the server's first screen use the
+/// same value, so the browser picks the same file for both and downloads it once.
+pub const ARTICLE_PICTURE_SIZES: &str = "(min-width: 48rem) 46rem, calc(100vw - 2rem)";
+/// `sizes` of a list's lead card picture (three fifths of the 75rem page on wide screens).
+pub const LEAD_CARD_SIZES: &str = "(min-width: 64rem) 44rem, calc(100vw - 2rem)";
+/// `sizes` of a card in a grid of cards (at least 15rem wide, up to four in a row).
+pub const CARD_SIZES: &str = "(min-width: 48rem) 24rem, calc(100vw - 2rem)";
+
+/// A file format images are served in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum ImageFormat {
+    Jpeg,
+    Webp,
+}
+
+impl ImageFormat {
+    /// The format's media type, as in `<source type>`.
+    pub fn mime(self) -> &'static str {
+        match self {
+            ImageFormat::Jpeg => "image/jpeg",
+            ImageFormat::Webp => "image/webp",
+        }
+    }
+}
+
+/// One served file of an image: its URL (immutable: a new picture gets a new URL), width
+/// in pixels and format.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ImageVariant {
+    pub url: String,
+    pub width: u32,
+    pub format: ImageFormat,
+}
+
+impl Image {
+    /// The `srcset` of the variants in `format` ("url 480w, url 960w"); empty when none.
+    pub fn srcset(&self, format: ImageFormat) -> String {
+        let mut set = String::new();
+        for variant in self
+            .variants
+            .iter()
+            .filter(|variant| variant.format == format)
+        {
+            if !set.is_empty() {
+                set.push_str(", ");
+            }
+            set.push_str(&variant.url);
+            set.push(' ');
+            set.push_str(&variant.width.to_string());
+            set.push('w');
+        }
+        set
+    }
 }
 
 /// An article as lists show it (cards, related news, search results).

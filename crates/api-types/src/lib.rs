@@ -22,8 +22,11 @@ pub mod search;
 pub mod site;
 pub mod texts;
 
-pub use admin::{ArticleInput, ArticleStatus, CategoryInput, TagInput};
-pub use article::{Article, ArticleSummary, Block, Image, Inline, Translation, ViewCount};
+pub use admin::{ArticleInput, ArticleStatus, CategoryInput, TagInput, UploadedImage};
+pub use article::{
+    Article, ArticleSummary, Block, Image, ImageFormat, ImageVariant, Inline, Translation,
+    ViewCount, ARTICLE_PICTURE_SIZES, CARD_SIZES, LEAD_CARD_SIZES,
+};
 pub use category::{Category, CategoryList, CategoryRef, Tag};
 pub use error::{ErrorBody, ErrorDetail};
 pub use lang::Lang;

@@ -86,9 +86,33 @@ pub struct Config {
     /// Seconds between folds of recorded views into the articles' counters.
     #[arg(long, env = "GAZETTE_VIEWS_FLUSH_SECS", default_value_t = 5)]
     pub views_flush_secs: u64,
+
+    /// Folder for uploaded pictures and their variants; by default `media/` beside a SQLite
+    /// file, else `data/media` (replicas on PostgreSQL need one shared folder).
+    #[arg(long, env = "GAZETTE_MEDIA_DIR")]
+    pub media_dir: Option<PathBuf>,
+
+    /// Largest picture an editor may upload, in bytes.
+    #[arg(long, env = "GAZETTE_MAX_UPLOAD_BYTES", default_value_t = 15 * 1024 * 1024)]
+    pub max_upload_bytes: usize,
 }
 
 impl Config {
+    /// Where pictures are stored: `--media-dir`, else beside the SQLite file, else
+    /// `data/media`.
+    pub fn media_root(&self) -> PathBuf {
+        if let Some(dir) = &self.media_dir {
+            return dir.clone();
+        }
+        match self.location() {
+            Ok(Location::Sqlite(file)) => file
+                .parent()
+                .map(|folder| folder.join("media"))
+                .unwrap_or_else(|| PathBuf::from("media")),
+            _ => PathBuf::from("data/media"),
+        }
+    }
+
     /// The database `--database` names, or why it names none.
     pub fn location(&self) -> Result<Location, String> {
         Location::parse(&self.database)
@@ -120,8 +144,21 @@ impl Config {
             cors_origins: Vec::new(),
             no_demo: false,
             views_flush_secs: 3600,
+            media_dir: Some(test_media_dir()),
+            max_upload_bytes: 15 * 1024 * 1024,
         }
     }
+}
+
+/// A fresh folder for one test server's pictures, under the system's temporary folder.
+fn test_media_dir() -> PathBuf {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    std::env::temp_dir().join(format!(
+        "gazette-test-media-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 pub mod articles;
 pub mod categories;
+pub mod images;
 mod postgres;
 mod sqlite;
 pub mod tags;

@@ -13,6 +13,7 @@ pub mod api;
 pub mod config;
 pub mod content;
 pub mod db;
+pub mod images;
 pub mod site_settings;
 pub mod state;
 pub mod web;
@@ -26,7 +27,6 @@ use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::Router;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -37,13 +37,14 @@ pub use state::AppState;
 /// the front end, with the middleware every response passes through (security headers,
 /// JSON errors under `/api`, compression, body limit, timeout, tracing).
 pub fn app(state: AppState) -> Router {
+    let state_for_limits = state.clone();
     Router::new()
         .merge(api::router(&state))
         .route("/healthz", axum::routing::get(health))
         .merge(web::router(&state))
         .with_state(state)
         .layer(CompressionLayer::new().br(true).gzip(true))
-        .layer(RequestBodyLimitLayer::new(api::extract::MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(state_for_limits, limit_body))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(15),
@@ -53,6 +54,36 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn(api::json_errors_for_api))
         .layer(middleware::from_fn(security_headers))
         .layer(TraceLayer::new_for_http())
+}
+
+/// Caps every request body at [`api::extract::MAX_BODY_BYTES`], and picture uploads at the
+/// configured `--max-upload-bytes`: a declared length over it is refused at once (413), a
+/// body that grows past it fails when read.
+async fn limit_body(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let limit = if request.uri().path() == api::admin::images::UPLOAD_PATH {
+        state.config.max_upload_bytes
+    } else {
+        api::extract::MAX_BODY_BYTES
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return api::error::error_response(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            format!("request body is larger than {limit} bytes"),
+        );
+    }
+    let (parts, body) = request.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, body)).await
 }
 
 /// `/healthz`: 200 "ok" while the database answers, 503 when it does not, so a load balancer

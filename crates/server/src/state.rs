@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::config::{Config, StartError};
 use crate::content::demo;
 use crate::db::Store;
+use crate::images::store::MediaStore;
 use crate::site_settings::SiteSettings;
 use crate::web::shell::Shell;
 
@@ -20,6 +21,11 @@ pub struct AppState {
     pub site: Arc<SiteSettings>,
     /// The built front end's `index.html`, when there is one.
     pub shell: Option<Arc<Shell>>,
+    /// Uploaded pictures and every variant made.
+    pub media: MediaStore,
+    /// Picture work (decoding, scaling, encoding) running at once: at most one per core,
+    /// so uploads and first requests of art never starve the readers' requests.
+    pub image_work: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -49,11 +55,15 @@ impl AppState {
         if shell.is_none() {
             tracing::warn!(dist = %config.dist.display(), "no built front end; serving the API only");
         }
+        let media = MediaStore::local(config.media_root());
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
         Ok(AppState {
             store,
             config: Arc::new(config),
             site: Arc::new(site),
             shell,
+            media,
+            image_work: Arc::new(tokio::sync::Semaphore::new(cores.max(1))),
         })
     }
 }

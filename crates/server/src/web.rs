@@ -28,7 +28,7 @@ use head::PageMeta;
 pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
         .merge(feeds::router())
-        .route("/media/stories/{file}", get(media::story_image))
+        .route("/media/images/{id}/{file}", get(media::image_file))
         .route("/", get(app_shell))
         .route("/index.html", get(app_shell))
         .fallback_service(assets::files(

@@ -1,10 +1,11 @@
 //! Editor writes under `/api/v1/admin`, behind the bearer token from the configuration:
 //! create, update, unpublish and delete articles ([`articles`]); create, update and delete
-//! categories ([`categories`]); name tags ([`tags`]). [`auth`] is the token check every write takes first.
+//! categories ([`categories`]); name tags ([`tags`]); upload pictures ([`images`]). [`auth`] is the token check every write takes first.
 
 pub mod articles;
 pub mod auth;
 pub mod categories;
+pub mod images;
 pub mod tags;
 
 use axum::routing::{post, put};
@@ -29,4 +30,5 @@ pub fn router() -> Router<AppState> {
             put(categories::put_category).delete(categories::delete_category),
         )
         .route("/tags/{slug}", put(tags::put_tag))
+        .route("/images", post(images::upload_image))
 }

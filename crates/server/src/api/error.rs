@@ -24,6 +24,9 @@ pub enum Error {
     /// A body axum could not take: too large (413), wrong content type (415), bad JSON.
     #[error("{1}")]
     Rejected(StatusCode, String),
+    /// The server cannot do it now (storage failing); the client may try again later.
+    #[error("{0}")]
+    Unavailable(String),
     #[error("database error: {0}")]
     Database(#[from] StoreError),
 }
@@ -54,6 +57,7 @@ impl Error {
                 StatusCode::UNSUPPORTED_MEDIA_TYPE => (*status, "unsupported_media_type"),
                 _ => (*status, "invalid_content"),
             },
+            Error::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             Error::Database(cause) if cause.is_conflict() => (StatusCode::CONFLICT, "conflict"),
             Error::Database(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }

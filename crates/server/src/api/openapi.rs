@@ -7,7 +7,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::admin::{
-    articles as admin_articles, categories as admin_categories, tags as admin_tags,
+    articles as admin_articles, categories as admin_categories, images as admin_images,
+    tags as admin_tags,
 };
 use super::{articles, categories, search, site, tags, views};
 use crate::state::AppState;
@@ -25,7 +26,7 @@ use crate::state::AppState;
         admin_articles::create_article, admin_articles::update_article,
         admin_articles::unpublish_article, admin_articles::delete_article,
         admin_categories::put_category, admin_categories::delete_category,
-        admin_tags::put_tag,
+        admin_tags::put_tag, admin_images::upload_image,
     ),
     modifiers(&BearerAuth),
 )]

@@ -146,6 +146,8 @@ async fn load_article(
             tags: &article.tags,
             image_alt: text.image_alt.as_deref(),
             image_caption: text.image_caption.as_deref(),
+            image_credit: None,
+            image_id: None,
             published_at,
             status: ArticleStatus::Published,
         };
@@ -282,6 +284,8 @@ pub async fn synthetic(location: &Location, count: u32) -> Result<(), StartError
                     tags,
                     image_alt: Some("Generated illustration"),
                     image_caption: None,
+                    image_credit: None,
+                    image_id: None,
                     published_at: *published_at,
                     status: ArticleStatus::Published,
                 },

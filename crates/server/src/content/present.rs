@@ -10,20 +10,12 @@ use gazette_api_types::{
 use super::time_format::rfc3339;
 use crate::db::articles::search::{HIT_END, HIT_START};
 use crate::db::articles::{ArticleRecord, SummaryRow};
-
-/// Served size of every article image (16:9); pages reserve this space before it loads.
-pub const IMAGE_WIDTH: u32 = 1200;
-/// Served height of every article image (see [`IMAGE_WIDTH`]).
-pub const IMAGE_HEIGHT: u32 = 675;
-
-/// Where a story's picture is served (`web::media` draws it).
-pub fn story_image_url(story_id: i64) -> String {
-    format!("/media/stories/{story_id}.svg")
-}
+use crate::db::images as images_db;
+use crate::images::{self, art};
 
 /// The contract's summary of a list row.
 pub fn summary(row: SummaryRow) -> ArticleSummary {
-    let image = image_of(row.story_id, row.image_alt, row.image_caption);
+    let image = image_of(&row);
     ArticleSummary {
         slug: row.slug,
         lang: Lang::from_code(&row.lang).unwrap_or_default(),
@@ -39,15 +31,51 @@ pub fn summary(row: SummaryRow) -> ArticleSummary {
     }
 }
 
-/// The article's image: generated per story, present when the newsroom gave it alt text.
-fn image_of(story_id: i64, alt: Option<String>, caption: Option<String>) -> Option<Image> {
-    alt.map(|alt| Image {
-        url: story_image_url(story_id),
-        width: IMAGE_WIDTH,
-        height: IMAGE_HEIGHT,
+/// The article's picture, present when the newsroom gave it alt text: the uploaded image,
+/// or else the story's generated art, with its variants.
+fn image_of(row: &SummaryRow) -> Option<Image> {
+    let alt = row.image_alt.clone()?;
+    let uploaded = match (
+        &row.image_id,
+        row.image_width,
+        row.image_height,
+        &row.image_widths,
+    ) {
+        (Some(id), Some(width), Some(height), Some(widths)) => Some((
+            id.clone(),
+            u32::try_from(width).unwrap_or(0),
+            u32::try_from(height).unwrap_or(0),
+            images_db::parse_widths(widths),
+        )),
+        _ => None,
+    };
+    let (id, width, height, widths) = uploaded.unwrap_or_else(|| {
+        let (width, height) = art::ART_SIZE;
+        (
+            art::id_for_story(row.story_id),
+            width,
+            height,
+            images::VARIANT_WIDTHS.to_vec(),
+        )
+    });
+    let nonempty = |text: &Option<String>| text.clone().filter(|text| !text.is_empty());
+    Some(Image {
+        url: images::fallback_url(&id, &widths),
+        width,
+        height,
         alt,
-        caption: caption.filter(|caption| !caption.is_empty()),
+        caption: nonempty(&row.image_caption),
+        credit: nonempty(&row.image_credit),
+        variants: images::variants(&id, &widths),
     })
+}
+
+/// The image id behind an article's picture (its link preview is `/media/images/{id}/og.jpg`).
+pub fn image_id(image: &Image) -> Option<&str> {
+    image
+        .url
+        .strip_prefix("/media/images/")
+        .and_then(|rest| rest.split('/').next())
 }
 
 /// The contract's whole article.

@@ -16,7 +16,10 @@
 use gazette_api_types::links::safe_href;
 use gazette_api_types::routes::{localized, unlocalized, Route};
 use gazette_api_types::texts::{shell_texts, ShellTexts};
-use gazette_api_types::{Article, ArticleSummary, Category, Image, Lang, SiteInfo, Translation};
+use gazette_api_types::{
+    Article, ArticleSummary, Category, Image, ImageFormat, Lang, SiteInfo, Translation,
+    ARTICLE_PICTURE_SIZES, CARD_SIZES, LEAD_CARD_SIZES,
+};
 
 use super::html::escape;
 
@@ -212,12 +215,31 @@ fn outside_links<'a>(
     )
 }
 
-/// A page's lead picture, fetched at high priority.
-fn picture(image: &Image, class: &str) -> String {
+/// A page's lead picture, fetched at high priority, with the same `<picture>`, `srcset` and
+/// `sizes` the app renders, so the browser picks the same file for both.
+fn picture(image: &Image, class: &str, sizes: &str) -> String {
+    let webp = image.srcset(ImageFormat::Webp);
+    let jpeg = image.srcset(ImageFormat::Jpeg);
+    let source = if webp.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<source type=\"{}\" srcset=\"{}\" sizes=\"{}\">",
+            ImageFormat::Webp.mime(),
+            escape(&webp),
+            escape(sizes)
+        )
+    };
+    let srcset = if jpeg.is_empty() {
+        String::new()
+    } else {
+        format!(" srcset=\"{}\"", escape(&jpeg))
+    };
     format!(
-        "<img class=\"{class}\" src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\" \
-         fetchpriority=\"high\" decoding=\"async\">",
+        "<picture>{source}<img class=\"{class}\" src=\"{}\"{srcset} sizes=\"{}\" width=\"{}\" \
+         height=\"{}\" alt=\"{}\" loading=\"eager\" fetchpriority=\"high\" decoding=\"async\"></picture>",
         escape(&image.url),
+        escape(sizes),
         image.width,
         image.height,
         escape(&image.alt)
@@ -244,7 +266,11 @@ fn card(article: &ArticleSummary, lead: bool) -> String {
         article
             .image
             .as_ref()
-            .map(|image| picture(image, "card__image"))
+            .map(|image| picture(
+                image,
+                "card__image",
+                if lead { LEAD_CARD_SIZES } else { CARD_SIZES }
+            ))
             .unwrap_or_default(),
         escape(&Route::Category(&article.category.slug).href(lang)),
         escape(&article.category.name),
@@ -335,7 +361,7 @@ pub fn article(frame: &Frame<'_>, article: &Article) -> String {
             .as_ref()
             .map(|image| format!(
                 "<figure class=\"article__figure\">{}</figure>",
-                picture(image, "article__image")
+                picture(image, "article__image", ARTICLE_PICTURE_SIZES)
             ))
             .unwrap_or_default()
     );

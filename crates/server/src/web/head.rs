@@ -3,7 +3,7 @@
 //! NewsArticle JSON-LD, so a link pasted into a messenger shows a preview and crawlers see the
 //! headline.
 
-use gazette_api_types::Lang;
+use gazette_api_types::{Image, ImageFormat, Lang};
 
 use super::html::escape;
 
@@ -16,19 +16,30 @@ pub struct PageMeta {
     pub canonical: String,
     /// (hreflang, absolute URL) of this page in each language.
     pub alternates: Vec<(String, String)>,
-    pub image: Option<String>,
+    /// The link preview messengers and social sites show (`og:image`).
+    pub image: Option<PreviewImage>,
     pub og_type: &'static str,
     pub json_ld: Option<serde_json::Value>,
     /// API requests the page makes first, preloaded so they start with the HTML.
     pub preloads: Vec<String>,
-    /// The page's largest image (its LCP element), fetched early at high priority.
-    pub lead_image: Option<String>,
+    /// The page's largest image (its LCP element) and the `sizes` it is shown at, fetched
+    /// early at high priority: the same file the page's `<picture>` picks.
+    pub lead_image: Option<(Image, &'static str)>,
     /// The split point of the front end that renders this page (`Route::split_name`), whose
     /// WebAssembly chunks the shell preloads.
     pub split: Option<&'static str>,
     pub robots_noindex: bool,
     /// The page's first screen as static HTML (`first_screen`), shown until the app is ready.
     pub first_screen: Option<String>,
+}
+
+/// A page's link preview: an absolute URL of a JPEG, its size and its alt text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PreviewImage {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
 }
 
 impl PageMeta {
@@ -63,11 +74,22 @@ impl PageMeta {
                 escape(url)
             ));
         }
-        if let Some(url) = &self.lead_image {
-            tag(format!(
-                "<link rel=\"preload\" href=\"{}\" as=\"image\" fetchpriority=\"high\">",
-                escape(url)
-            ));
+        if let Some((image, sizes)) = &self.lead_image {
+            let webp = image.srcset(ImageFormat::Webp);
+            if webp.is_empty() {
+                tag(format!(
+                    "<link rel=\"preload\" href=\"{}\" as=\"image\" fetchpriority=\"high\">",
+                    escape(&image.url)
+                ));
+            } else {
+                tag(format!(
+                    "<link rel=\"preload\" as=\"image\" type=\"{}\" imagesrcset=\"{}\" \
+                     imagesizes=\"{}\" fetchpriority=\"high\">",
+                    ImageFormat::Webp.mime(),
+                    escape(&webp),
+                    escape(sizes)
+                ));
+            }
         }
         tag(format!(
             "<meta property=\"og:type\" content=\"{}\">",
@@ -107,13 +129,29 @@ impl PageMeta {
             escape(&self.description)
         ));
         if let Some(image) = &self.image {
-            tag(format!(
-                "<meta property=\"og:image\" content=\"{}\">",
-                escape(image)
-            ));
+            for (property, value) in [
+                ("og:image", image.url.clone()),
+                ("og:image:secure_url", image.url.clone()),
+                ("og:image:type", "image/jpeg".to_owned()),
+                ("og:image:width", image.width.to_string()),
+                ("og:image:height", image.height.to_string()),
+                ("og:image:alt", image.alt.clone()),
+            ] {
+                if property == "og:image:secure_url" && !value.starts_with("https:") {
+                    continue;
+                }
+                tag(format!(
+                    "<meta property=\"{property}\" content=\"{}\">",
+                    escape(&value)
+                ));
+            }
             tag(format!(
                 "<meta name=\"twitter:image\" content=\"{}\">",
-                escape(image)
+                escape(&image.url)
+            ));
+            tag(format!(
+                "<meta name=\"twitter:image:alt\" content=\"{}\">",
+                escape(&image.alt)
             ));
         }
         if let Some(json_ld) = &self.json_ld {

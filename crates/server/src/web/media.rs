@@ -1,59 +1,63 @@
-//! Article images for the demo content: a small SVG illustration generated per story, so the
-//! site ships real, correctly sized images without bundling photographs.
+//! Pictures as served: `GET /media/images/{id}/{file}`, each file made once and kept in the
+//! media store, immutable (a new picture gets a new id). The demo content's generated art is
+//! drawn the first time one of its files is asked for, then kept like an upload.
 
-use axum::extract::Path;
+use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use crate::content::present::{IMAGE_HEIGHT, IMAGE_WIDTH};
+use crate::images::{art, is_valid_id, process, VariantFile, VARIANT_WIDTHS};
+use crate::state::AppState;
 
-/// `GET /media/stories/{id}.svg`.
-pub async fn story_image(Path(file): Path<String>) -> Response {
-    let Some(id) = file
-        .strip_suffix(".svg")
-        .and_then(|id| id.parse::<u64>().ok())
-    else {
-        return (StatusCode::NOT_FOUND, "not found").into_response();
+/// `GET /media/images/{id}/{file}`: a variant (`960.webp`) or the link preview (`og.jpg`).
+pub async fn image_file(
+    State(state): State<AppState>,
+    Path((id, name)): Path<(String, String)>,
+) -> Response {
+    let not_found = || (StatusCode::NOT_FOUND, "not found").into_response();
+    let Some(file) = VariantFile::parse(&name).filter(|_| is_valid_id(&id)) else {
+        return not_found();
     };
-    (
-        [
-            (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "public, max-age=604800, immutable"),
-        ],
-        illustration(id),
-    )
-        .into_response()
+    match state.media.get(&id, &name).await {
+        Ok(Some(bytes)) => return served(file, bytes),
+        Ok(None) => {}
+        Err(error) => {
+            tracing::error!(%error, "cannot read a picture");
+            return (StatusCode::SERVICE_UNAVAILABLE, "try again later").into_response();
+        }
+    }
+    // Only the art's own sizes are drawn: a request cannot make the server draw any size.
+    let Some(story) = art::story_of(&id) else {
+        return not_found();
+    };
+    if let VariantFile::Sized(width, _) = file {
+        if !VARIANT_WIDTHS.contains(&width) {
+            return not_found();
+        }
+    }
+    let Ok(_working) = state.image_work.acquire().await else {
+        return (StatusCode::SERVICE_UNAVAILABLE, "try again later").into_response();
+    };
+    let drawn =
+        tokio::task::spawn_blocking(move || process::encode_one(&art::draw_for(story, file), file))
+            .await;
+    let Ok(Ok(bytes)) = drawn else {
+        return (StatusCode::SERVICE_UNAVAILABLE, "try again later").into_response();
+    };
+    if let Err(error) = state.media.put(&id, &name, &bytes).await {
+        // Served all the same; drawn again next time.
+        tracing::warn!(%error, "cannot keep a drawn picture");
+    }
+    served(file, bytes)
 }
 
-/// A deterministic abstract illustration: a two-tone gradient and a few soft shapes whose
-/// colours and places follow from the story id.
-pub fn illustration(id: u64) -> String {
-    let mut seed = id
-        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        .wrapping_add(0x2545_F491);
-    let mut next = |range: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % range
-    };
-    let hue = next(360);
-    let hue2 = (hue + 30 + next(60)) % 360;
-    let (w, h) = (IMAGE_WIDTH, IMAGE_HEIGHT);
-    let mut shapes = String::new();
-    for _ in 0..5 {
-        let (cx, cy, r) = (next(u64::from(w)), next(u64::from(h)), 60 + next(220));
-        let light = 55 + next(30);
-        shapes.push_str(&format!(
-            "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r}\" fill=\"hsl({hue2},45%,{light}%)\" fill-opacity=\".35\"/>"
-        ));
-    }
-    let band = next(u64::from(h) / 2) + u64::from(h) / 4;
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\
-         <defs><linearGradient id=\"g\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"1\">\
-         <stop offset=\"0\" stop-color=\"hsl({hue},50%,32%)\"/><stop offset=\"1\" stop-color=\"hsl({hue2},55%,52%)\"/>\
-         </linearGradient></defs><rect width=\"{w}\" height=\"{h}\" fill=\"url(#g)\"/>{shapes}\
-         <rect y=\"{band}\" width=\"{w}\" height=\"6\" fill=\"#fff\" fill-opacity=\".25\"/></svg>"
+fn served(file: VariantFile, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, file.mime()),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        bytes,
     )
+        .into_response()
 }

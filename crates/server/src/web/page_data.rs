@@ -4,13 +4,14 @@
 
 use axum::http::StatusCode;
 use gazette_api_types::routes::{self, Route};
-use gazette_api_types::{Article, ArticleSummary, Lang};
+use gazette_api_types::{Article, ArticleSummary, Lang, ARTICLE_PICTURE_SIZES, LEAD_CARD_SIZES};
 
 use super::first_screen;
-use super::head::PageMeta;
+use super::head::{PageMeta, PreviewImage};
 use super::urls::page_url;
 use crate::content::present;
 use crate::db;
+use crate::images;
 use crate::state::AppState;
 
 /// The head of the page at `path` (a path of the front end's app) and its HTTP status.
@@ -48,7 +49,7 @@ pub async fn page_meta(
             meta.preloads
                 .push(routes::api::articles(lang, None, None, None));
             if let Some(lead) = newest_story(state, lang, None, None).await? {
-                meta.lead_image = lead.image.as_ref().map(|image| image.url.clone());
+                meta.lead_image = lead.image.clone().map(|image| (image, LEAD_CARD_SIZES));
                 meta.first_screen = Some(first_screen::home(&frame, &lead));
             }
         }
@@ -57,8 +58,8 @@ pub async fn page_meta(
                 let newest = newest_story(state, lang, Some(slug), None).await?;
                 meta.lead_image = newest
                     .as_ref()
-                    .and_then(|newest| newest.image.as_ref())
-                    .map(|image| image.url.clone());
+                    .and_then(|newest| newest.image.clone())
+                    .map(|image| (image, LEAD_CARD_SIZES));
                 meta.first_screen = Some(first_screen::listing(
                     &frame,
                     &category.name,
@@ -77,8 +78,8 @@ pub async fn page_meta(
                 let newest = newest_story(state, lang, None, Some(slug)).await?;
                 meta.lead_image = newest
                     .as_ref()
-                    .and_then(|newest| newest.image.as_ref())
-                    .map(|image| image.url.clone());
+                    .and_then(|newest| newest.image.clone())
+                    .map(|image| (image, LEAD_CARD_SIZES));
                 let description = tag_description(lang, &tag.name);
                 meta.first_screen = Some(first_screen::listing(
                     &frame,
@@ -108,8 +109,8 @@ pub async fn page_meta(
             meta.lead_image = article
                 .summary
                 .image
-                .as_ref()
-                .map(|image| image.url.clone());
+                .clone()
+                .map(|image| (image, ARTICLE_PICTURE_SIZES));
             let frame = first_screen::Frame {
                 translations: Some(&article.translations),
                 ..frame
@@ -177,10 +178,16 @@ fn article_meta(mut meta: PageMeta, article: &Article, base: &str, site_name: &s
     let summary = &article.summary;
     let url = |lang: Lang, slug: &str| page_url(base, lang, Route::Article(slug));
     let canonical = url(summary.lang, &summary.slug);
-    let image = summary
-        .image
-        .as_ref()
-        .map(|image| format!("{base}{}", image.url));
+    let image = summary.image.as_ref().and_then(|image| {
+        let id = present::image_id(image)?;
+        let (width, height) = images::PREVIEW_SIZE;
+        Some(PreviewImage {
+            url: format!("{base}{}", images::preview_url(id)),
+            width,
+            height,
+            alt: image.alt.clone(),
+        })
+    });
     meta.title = format!("{} — {site_name}", summary.title);
     meta.description = summary.lead.clone();
     meta.canonical = canonical.clone();
@@ -206,7 +213,7 @@ fn article_meta(mut meta: PageMeta, article: &Article, base: &str, site_name: &s
         "author": [{ "@type": "Person", "name": summary.author }],
         "publisher": { "@type": "Organization", "name": site_name },
         "mainEntityOfPage": canonical,
-        "image": image.map(|image| vec![image]).unwrap_or_default(),
+        "image": image.map(|image| vec![image.url]).unwrap_or_default(),
         "keywords": article.tags.iter().map(|tag| tag.name.as_str()).collect::<Vec<_>>().join(", "),
     }));
     meta

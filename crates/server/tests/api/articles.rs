@@ -95,7 +95,8 @@ async fn an_article_has_blocks_times_and_translations() {
     assert_eq!(langs, ["hy", "ru"]);
     assert!(article.reading_minutes >= 1);
     let image = article.summary.image.expect("image");
-    assert_eq!((image.width, image.height), (1200, 675));
+    assert_eq!((image.width, image.height), (1440, 810));
+    assert_eq!(image.variants.len(), 6, "three widths in WebP and JPEG");
     assert!(!image.alt.is_empty());
 
     let ru_slug = &article
@@ -125,7 +126,7 @@ async fn an_article_has_blocks_times_and_translations() {
 
     let image = site.get(&image.url).await;
     assert_eq!(image.status(), StatusCode::OK);
-    assert_eq!(image.headers()[header::CONTENT_TYPE], "image/svg+xml");
+    assert_eq!(image.headers()[header::CONTENT_TYPE], "image/jpeg");
 }
 
 #[tokio::test]

@@ -106,7 +106,9 @@ impl TestSite {
 /// The test configuration with a new empty database: a file in `dir`, or a database on the
 /// PostgreSQL server of `GAZETTE_TEST_POSTGRES`.
 pub async fn test_config(dir: &TempDir) -> Config {
-    Config::for_tests(new_database(dir).await)
+    let mut config = Config::for_tests(new_database(dir).await);
+    config.media_dir = Some(dir.path().join("media"));
+    config
 }
 
 /// The PostgreSQL server the suite runs on (`postgres://user@host:port`), if any.

@@ -10,6 +10,7 @@ mod common;
 mod errors_and_caching;
 mod feeds;
 mod first_screen;
+mod images;
 mod openapi;
 mod replicas;
 mod search;

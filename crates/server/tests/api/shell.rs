@@ -29,7 +29,41 @@ async fn the_shell_carries_per_page_meta_and_a_strict_csp() {
     )));
     assert!(html.contains("hreflang=\"ru\" href=\"https://gazette.test/ru/article/"));
     assert!(html.contains("\"@type\":\"NewsArticle\""));
-    assert!(html.contains("og:image\" content=\"https://gazette.test/media/stories/"));
+    // The link preview messengers show: a 1200 × 630 JPEG (they do not show SVG), with its
+    // size and alt text, and the large Twitter card.
+    let article: gazette_api_types::Article =
+        site.get_json(&format!("/api/v1/articles/{MEXICO}")).await;
+    let image = article.summary.image.expect("the article's picture");
+    let id = image.url.split('/').nth(3).expect("an image id");
+    let preview = format!("https://gazette.test/media/images/{id}/og.jpg");
+    for tag in [
+        format!("<meta property=\"og:image\" content=\"{preview}\">"),
+        format!("<meta property=\"og:image:secure_url\" content=\"{preview}\">"),
+        "<meta property=\"og:image:type\" content=\"image/jpeg\">".to_owned(),
+        "<meta property=\"og:image:width\" content=\"1200\">".to_owned(),
+        "<meta property=\"og:image:height\" content=\"630\">".to_owned(),
+        format!("<meta property=\"og:image:alt\" content=\"{}\">", image.alt),
+        format!("<meta name=\"twitter:image\" content=\"{preview}\">"),
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_owned(),
+    ] {
+        assert!(html.contains(&tag), "{tag}");
+    }
+    let jpeg =
+        crate::common::body_bytes(site.get(&format!("/media/images/{id}/og.jpg")).await).await;
+    let decoded =
+        image::load_from_memory_with_format(&jpeg, image::ImageFormat::Jpeg).expect("a JPEG");
+    assert_eq!((decoded.width(), decoded.height()), (1200, 630));
+    // The lead picture is preloaded as the same WebP file the page's <picture> picks.
+    assert!(html.contains(&format!(
+        "<link rel=\"preload\" as=\"image\" type=\"image/webp\" imagesrcset=\"{}\" imagesizes=\"{}\" fetchpriority=\"high\">",
+        image.srcset(gazette_api_types::ImageFormat::Webp),
+        gazette_api_types::ARTICLE_PICTURE_SIZES
+    )));
+    assert!(html.contains(&format!(
+        "<source type=\"image/webp\" srcset=\"{}\" sizes=\"{}\">",
+        image.srcset(gazette_api_types::ImageFormat::Webp),
+        gazette_api_types::ARTICLE_PICTURE_SIZES
+    )));
     assert!(html.contains(&format!(
         "<link rel=\"preload\" href=\"/api/v1/articles/{MEXICO}?lang=en\""
     )));

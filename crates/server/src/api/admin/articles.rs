@@ -28,6 +28,8 @@ struct CheckedArticle {
     tags: Vec<String>,
     image_alt: Option<String>,
     image_caption: Option<String>,
+    image_credit: Option<String>,
+    image_id: Option<String>,
     published_at: i64,
 }
 
@@ -46,6 +48,8 @@ impl CheckedArticle {
             tags: &self.tags,
             image_alt: self.image_alt.as_deref(),
             image_caption: self.image_caption.as_deref(),
+            image_credit: self.image_credit.as_deref(),
+            image_id: self.image_id.as_deref(),
             published_at: self.published_at,
             status: input.status,
         }
@@ -98,6 +102,26 @@ async fn check(state: &AppState, input: &ArticleInput) -> ApiResult<CheckedArtic
             .map(clean_text)
             .filter(|text| !text.is_empty())
     };
+    let image_alt = optional(&input.image_alt);
+    let image_id = input
+        .image
+        .as_deref()
+        .map(str::trim)
+        .filter(|id| !id.is_empty());
+    if let Some(id) = image_id {
+        if image_alt.is_none() {
+            return invalid(
+                "image_alt is required with an image: describe the picture for readers who cannot see it"
+                    .into(),
+            );
+        }
+        if !crate::images::is_valid_id(id) || !db::images::exists(&state.store, id).await? {
+            return invalid(format!(
+                "no image '{}': upload it with POST /api/v1/admin/images and use the id it answers",
+                truncate(id)
+            ));
+        }
+    }
     Ok(CheckedArticle {
         slug: input.slug.clone(),
         category: input.category.clone(),
@@ -108,8 +132,10 @@ async fn check(state: &AppState, input: &ArticleInput) -> ApiResult<CheckedArtic
         author,
         source: clean_text(&input.source),
         tags,
-        image_alt: optional(&input.image_alt),
+        image_alt,
         image_caption: optional(&input.image_caption),
+        image_credit: optional(&input.image_credit),
+        image_id: image_id.map(str::to_owned),
         published_at,
     })
 }

@@ -7,12 +7,14 @@ use sqlx::FromRow;
 /// The columns every list shows, joined with the category's name in the article's language.
 pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.story_id, a.lang, a.slug, a.category,
     COALESCE(t.name, en.name, a.category) AS category_name,
-    a.title, a.lead, a.author, a.published_at, a.image_alt, a.image_caption";
+    a.title, a.lead, a.author, a.published_at, a.image_alt, a.image_caption, a.image_credit,
+    a.image_id, i.width AS image_width, i.height AS image_height, i.widths AS image_widths";
 
 /// The joins [`SUMMARY_COLUMNS`] needs, with the articles table aliased `a`.
 pub(super) const SUMMARY_JOINS: &str =
     "LEFT JOIN category_texts t ON t.category = a.category AND t.lang = a.lang
-    LEFT JOIN category_texts en ON en.category = a.category AND en.lang = 'en'";
+    LEFT JOIN category_texts en ON en.category = a.category AND en.lang = 'en'
+    LEFT JOIN images i ON i.id = a.image_id";
 
 /// An article row as lists need it.
 #[derive(Debug, FromRow)]
@@ -29,6 +31,12 @@ pub struct SummaryRow {
     pub published_at: i64,
     pub image_alt: Option<String>,
     pub image_caption: Option<String>,
+    pub image_credit: Option<String>,
+    /// The uploaded picture, with its size and variant widths from `images`.
+    pub image_id: Option<String>,
+    pub image_width: Option<i64>,
+    pub image_height: Option<i64>,
+    pub image_widths: Option<String>,
 }
 
 /// A whole article row.
@@ -93,6 +101,9 @@ pub struct NewArticle<'a> {
     pub tags: &'a [String],
     pub image_alt: Option<&'a str>,
     pub image_caption: Option<&'a str>,
+    pub image_credit: Option<&'a str>,
+    /// An uploaded image's id (checked to exist).
+    pub image_id: Option<&'a str>,
     pub published_at: i64,
     pub status: ArticleStatus,
 }

@@ -52,8 +52,9 @@ async fn insert_in(
         serde_json::to_string(article.body).map_err(|error| sqlx::Error::Encode(error.into()))?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO articles (story_id, lang, slug, category, title, lead, body, body_text, author,
-                               source, image_alt, image_caption, published_at, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                               source, image_alt, image_caption, published_at, status,
+                               image_id, image_credit)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
          RETURNING id",
     )
     .bind(story_id)
@@ -70,6 +71,8 @@ async fn insert_in(
     .bind(article.image_caption)
     .bind(article.published_at)
     .bind(status_code(article.status))
+    .bind(article.image_id)
+    .bind(article.image_credit)
     .fetch_one(&mut *conn)
     .await?;
     write_tags(conn, id, article.tags).await?;
@@ -102,7 +105,8 @@ pub async fn update(
     sqlx::query(
         "UPDATE articles SET slug = $2, category = $3, title = $4, lead = $5, body = $6,
                 body_text = $7, author = $8, source = $9, image_alt = $10, image_caption = $11,
-                published_at = $12, status = $13, updated_at = $14
+                published_at = $12, status = $13, updated_at = $14, image_id = $15,
+                image_credit = $16
          WHERE id = $1",
     )
     .bind(id)
@@ -119,6 +123,8 @@ pub async fn update(
     .bind(article.published_at)
     .bind(status_code(article.status))
     .bind(updated_at)
+    .bind(article.image_id)
+    .bind(article.image_credit)
     .execute(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM article_tags WHERE article_id = $1")
