@@ -8,6 +8,7 @@
 //! `/media/images/{id}/`, so every URL names one content for ever (served immutable).
 
 pub mod art;
+pub mod card;
 pub mod process;
 
 use gazette_api_types::{ImageFormat, ImageVariant};

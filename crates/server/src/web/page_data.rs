@@ -116,7 +116,11 @@ pub async fn page_meta(
                 ..frame
             };
             meta.first_screen = Some(first_screen::article(&frame, &article));
-            meta = article_meta(meta, &article, &base, &site.name);
+            let preview_id = match article.summary.image.as_ref() {
+                Some(image) => present::image_id(image).map(str::to_owned),
+                None => text_card(state, &article, &site.name).await,
+            };
+            meta = article_meta(meta, &article, &base, &site.name, preview_id);
         }
         Route::Search | Route::Saved => {
             meta.robots_noindex = true;
@@ -174,19 +178,68 @@ fn not_found_meta(meta: PageMeta) -> PageMeta {
     }
 }
 
-fn article_meta(mut meta: PageMeta, article: &Article, base: &str, site_name: &str) -> PageMeta {
+/// The id of the link-preview card of an article without a picture (site, section and
+/// headline on a 1200 × 630 JPEG), drawn and stored the first time its page is asked for
+/// with these texts; `None` when it cannot be made now (the page goes without a preview).
+async fn text_card(state: &AppState, article: &Article, site_name: &str) -> Option<String> {
+    let summary = &article.summary;
+    let text = images::card::CardText {
+        site: site_name,
+        section: &summary.category.name,
+        headline: &summary.title,
+    };
+    let id = images::card::id_for(&text);
+    let file = images::VariantFile::Preview;
+    if let Ok(Some(_)) = state.media.get(&id, &file.name()).await {
+        return Some(id);
+    }
+    let _working = state.image_work.acquire().await.ok()?;
+    let (site, section, headline) = (
+        text.site.to_owned(),
+        text.section.to_owned(),
+        text.headline.to_owned(),
+    );
+    let jpeg = tokio::task::spawn_blocking(move || {
+        let card = images::card::draw(&images::card::CardText {
+            site: &site,
+            section: &section,
+            headline: &headline,
+        });
+        images::process::encode_one(&card, file)
+    })
+    .await
+    .ok()?
+    .ok()?;
+    match state.media.put(&id, &file.name(), &jpeg).await {
+        Ok(()) => Some(id),
+        Err(error) => {
+            tracing::warn!(%error, "cannot store a link-preview card");
+            None
+        }
+    }
+}
+
+fn article_meta(
+    mut meta: PageMeta,
+    article: &Article,
+    base: &str,
+    site_name: &str,
+    preview_id: Option<String>,
+) -> PageMeta {
     let summary = &article.summary;
     let url = |lang: Lang, slug: &str| page_url(base, lang, Route::Article(slug));
     let canonical = url(summary.lang, &summary.slug);
-    let image = summary.image.as_ref().and_then(|image| {
-        let id = present::image_id(image)?;
+    let image = preview_id.map(|id| {
         let (width, height) = images::PREVIEW_SIZE;
-        Some(PreviewImage {
-            url: format!("{base}{}", images::preview_url(id)),
+        PreviewImage {
+            url: format!("{base}{}", images::preview_url(&id)),
             width,
             height,
-            alt: image.alt.clone(),
-        })
+            alt: summary
+                .image
+                .as_ref()
+                .map_or_else(|| summary.title.clone(), |image| image.alt.clone()),
+        }
     });
     meta.title = format!("{} — {site_name}", summary.title);
     meta.description = summary.lead.clone();

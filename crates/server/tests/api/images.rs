@@ -375,3 +375,73 @@ async fn demo_art_is_served_through_the_same_variants_and_kept() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_article_without_a_picture_previews_as_a_card_with_its_headline() {
+    let site = TestSite::with_dist(Some(crate::common::SHELL)).await;
+    let preview_of = |html: &str| {
+        let start = html
+            .find("<meta property=\"og:image\" content=\"")
+            .expect("og:image")
+            + 35;
+        html[start..start + html[start..].find('"').unwrap()].to_owned()
+    };
+    let mut previews = Vec::new();
+    for (lang, title) in [
+        ("ru", "Горсовет принял бюджет"),
+        ("hy", "Քաղաքային խորհուրդը ընդունեց բյուջեն"),
+        ("ru", "Горсовет отложил бюджет"),
+    ] {
+        let body = json!({
+            "lang": lang, "slug": "council-budget", "category": "economy", "title": title,
+            "lead": "…", "body_html": "<p>Text.</p>", "author": "Desk",
+        });
+        let existing = site
+            .get(&format!("/api/v1/articles/council-budget?lang={lang}"))
+            .await
+            .status();
+        let response = if existing == StatusCode::OK {
+            site.send_json(
+                "PUT",
+                &format!("/api/v1/admin/articles/{lang}/council-budget"),
+                Some(TOKEN),
+                &body,
+            )
+            .await
+        } else {
+            site.send_json("POST", "/api/v1/admin/articles", Some(TOKEN), &body)
+                .await
+        };
+        assert!(response.status().is_success(), "{}", response.status());
+        let html =
+            crate::common::body_text(site.get(&format!("/{lang}/article/council-budget")).await)
+                .await;
+        let url = preview_of(&html);
+        assert!(
+            url.starts_with("https://gazette.test/media/images/card-") && url.ends_with("/og.jpg"),
+            "{url}"
+        );
+        assert!(html.contains(&format!(
+            "<meta property=\"og:image:alt\" content=\"{title}\">"
+        )));
+        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+        let jpeg = body_bytes(
+            site.get(url.trim_start_matches("https://gazette.test"))
+                .await,
+        )
+        .await;
+        let card = image::load_from_memory_with_format(&jpeg, Codec::Jpeg)
+            .expect("a JPEG")
+            .to_rgb8();
+        assert_eq!(card.dimensions(), (1200, 630));
+        // The headline is drawn: light text on the dark card where the headline goes.
+        let light = (230..330)
+            .flat_map(|y| (100..1100).map(move |x| (x, y)))
+            .filter(|&(x, y)| card.get_pixel(x, y).0.iter().all(|&c| c > 180))
+            .count();
+        assert!(light > 1_000, "{title}: {light} light pixels");
+        previews.push(url);
+    }
+    previews.dedup();
+    assert_eq!(previews.len(), 3, "a new headline is a new preview URL");
+}
