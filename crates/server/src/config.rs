@@ -92,6 +92,13 @@ pub struct Config {
     #[arg(long, env = "GAZETTE_MEDIA_DIR")]
     pub media_dir: Option<PathBuf>,
 
+    /// An S3-compatible bucket for pictures instead of the folder, as `s3://bucket/prefix`
+    /// (for replicas that share no disk); endpoint, region and keys from the `AWS_*`
+    /// variables (`AWS_ENDPOINT`, `AWS_REGION`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`,
+    /// `AWS_ALLOW_HTTP`).
+    #[arg(long, env = "GAZETTE_MEDIA_STORE_URL")]
+    pub media_store_url: Option<String>,
+
     /// Largest picture an editor may upload, in bytes.
     #[arg(long, env = "GAZETTE_MAX_UPLOAD_BYTES", default_value_t = 15 * 1024 * 1024)]
     pub max_upload_bytes: usize,
@@ -145,6 +152,7 @@ impl Config {
             no_demo: false,
             views_flush_secs: 3600,
             media_dir: Some(test_media_dir()),
+            media_store_url: None,
             max_upload_bytes: 15 * 1024 * 1024,
         }
     }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use crate::config::{Config, StartError};
 use crate::content::demo;
 use crate::db::Store;
-use crate::images::store::MediaStore;
+use crate::images::store::{MediaLocation, MediaStore};
 use crate::site_settings::SiteSettings;
 use crate::web::shell::Shell;
 
@@ -55,7 +55,9 @@ impl AppState {
         if shell.is_none() {
             tracing::warn!(dist = %config.dist.display(), "no built front end; serving the API only");
         }
-        let media = MediaStore::local(config.media_root());
+        let media_location =
+            MediaLocation::parse(config.media_store_url.as_deref(), config.media_root())?;
+        let media = MediaStore::open(&media_location)?;
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
         Ok(AppState {
             store,
