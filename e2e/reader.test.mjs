@@ -224,9 +224,17 @@ test('pages do not shift while they load on a phone (CLS 0)', async () => {
   const { context, page } = await server.newReader({ viewport: { width: 412, height: 823 } });
   await page.addInitScript(() => {
     window.layoutShifts = [];
+    window.shiftSources = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        if (!entry.hadRecentInput) window.layoutShifts.push(entry.value);
+        if (entry.hadRecentInput) continue;
+        window.layoutShifts.push(entry.value);
+        // What moved, so a failure says where to look.
+        for (const source of entry.sources) {
+          const node = source.node;
+          const name = node ? `${node.nodeName.toLowerCase()}.${String(node.className ?? '').replace(/ /g, '.')}` : '?';
+          window.shiftSources.push(`${Math.round(entry.startTime)}ms ${name} ${JSON.stringify(source.previousRect)} → ${JSON.stringify(source.currentRect)}`);
+        }
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
@@ -235,7 +243,8 @@ test('pages do not shift while they load on a phone (CLS 0)', async () => {
     await page.locator(ready).first().waitFor();
     await page.waitForTimeout(1000);
     const total = await page.evaluate(() => window.layoutShifts.reduce((sum, value) => sum + value, 0));
-    assert.equal(total, 0, `${path} shifted by ${total}`);
+    const sources = await page.evaluate(() => window.shiftSources);
+    assert.equal(total, 0, `${path} shifted by ${total}: ${sources.join('; ')}`);
   }
   // The site information (time zone, ad sizes) arriving after the page's content moves
   // nothing either: times keep their lines until they can be shown.
@@ -249,7 +258,8 @@ test('pages do not shift while they load on a phone (CLS 0)', async () => {
     await page.locator('main time', { hasText: /\d/ }).first().waitFor();
     await page.waitForTimeout(500);
     const total = await page.evaluate(() => window.layoutShifts.reduce((sum, value) => sum + value, 0));
-    assert.equal(total, 0, `${path} shifted by ${total} with the site information late`);
+    const sources = await page.evaluate(() => window.shiftSources);
+    assert.equal(total, 0, `${path} shifted by ${total} with the site information late: ${sources.join('; ')}`);
   }
   await context.close();
 });

@@ -82,11 +82,17 @@ export async function install() {
   }
 }
 
-/** Keeps an article (its API answer) and its image for reading offline. Rejects on failure. */
-export async function saveArticle(articleUrl, imageUrl) {
+/** The URLs of a space-separated list (the picture's files). */
+const urlsOf = (list) => (list ?? '').split(' ').filter((url) => url !== '');
+
+/**
+ * Keeps an article (its API answer) and its picture's files (space-separated URLs: every size
+ * a page may pick) for reading offline. Rejects on failure.
+ */
+export async function saveArticle(articleUrl, imageUrls) {
   const cache = await caches.open(SAVED);
   await keep(cache, articleUrl);
-  if (imageUrl) await keep(cache, imageUrl).catch(() => {});
+  await Promise.all(urlsOf(imageUrls).map((url) => keep(cache, url).catch(() => {})));
   // Ask the browser not to evict the reader's saved articles under storage pressure.
   navigator.storage?.persist?.().catch(() => {});
 }
@@ -102,11 +108,11 @@ async function keep(cache, url) {
   }
 }
 
-/** Forgets a saved article and its image. */
-export async function removeArticle(articleUrl, imageUrl) {
+/** Forgets a saved article and its picture's files. */
+export async function removeArticle(articleUrl, imageUrls) {
   const cache = await caches.open(SAVED);
   await cache.delete(articleUrl, { ignoreVary: true });
-  if (imageUrl) await cache.delete(imageUrl, { ignoreVary: true });
+  await Promise.all(urlsOf(imageUrls).map((url) => cache.delete(url, { ignoreVary: true })));
 }
 
 /** Whether the article at `articleUrl` is saved. */

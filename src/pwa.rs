@@ -7,7 +7,7 @@
 //! network is gone and never clears, so they survive reloads, browser restarts and new builds.
 
 use gazette_api_types::routes::{api::ARTICLES, encode};
-use gazette_api_types::{ArticleSummary, API_PREFIX};
+use gazette_api_types::{ArticleSummary, Image, ImageFormat, API_PREFIX};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -22,9 +22,9 @@ extern "C" {
     #[wasm_bindgen(js_name = install)]
     fn install_js() -> js_sys::Promise;
     #[wasm_bindgen(catch, js_name = saveArticle)]
-    async fn save_article_js(article_url: &str, image_url: &str) -> Result<JsValue, JsValue>;
+    async fn save_article_js(article_url: &str, image_files: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = removeArticle)]
-    async fn remove_article_js(article_url: &str, image_url: &str) -> Result<JsValue, JsValue>;
+    async fn remove_article_js(article_url: &str, image_files: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = isSaved)]
     async fn is_saved_js(article_url: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = savedArticles)]
@@ -79,15 +79,31 @@ pub fn install() {
     let _ = install_js();
 }
 
-/// Saves an article (`article_url` is its API address, see `api::article_url`) and its image
-/// for reading offline; returns whether it worked.
-pub async fn save_article(article_url: &str, image_url: &str) -> bool {
-    save_article_js(article_url, image_url).await.is_ok()
+/// The files of a picture kept with a saved article (space-separated URLs): every WebP size
+/// a page or card may pick, and the JPEG fallback, so it shows offline whatever the screen.
+pub fn image_files(image: Option<&Image>) -> String {
+    let Some(image) = image else {
+        return String::new();
+    };
+    let mut files: Vec<&str> = image
+        .variants
+        .iter()
+        .filter(|variant| variant.format == ImageFormat::Webp)
+        .map(|variant| variant.url.as_str())
+        .collect();
+    files.push(&image.url);
+    files.join(" ")
 }
 
-/// Forgets a saved article; returns whether it worked.
-pub async fn remove_article(article_url: &str, image_url: &str) -> bool {
-    remove_article_js(article_url, image_url).await.is_ok()
+/// Saves an article (`article_url` is its API address, see `api::article_url`) and its
+/// picture's files ([`image_files`]) for reading offline; returns whether it worked.
+pub async fn save_article(article_url: &str, image_files: &str) -> bool {
+    save_article_js(article_url, image_files).await.is_ok()
+}
+
+/// Forgets a saved article and its picture's files; returns whether it worked.
+pub async fn remove_article(article_url: &str, image_files: &str) -> bool {
+    remove_article_js(article_url, image_files).await.is_ok()
 }
 
 /// Whether the article at `article_url` is saved.

@@ -15,14 +15,14 @@ pub fn SaveButton(
     lang: Lang,
     /// The article's API address (`api::article_url`): the key of the saved copy.
     article_url: String,
-    /// The article's image, saved with it (empty when it has none).
-    image_url: String,
+    /// The picture's files, saved with it (`pwa::image_files`; empty when it has none).
+    image_files: String,
 ) -> impl IntoView {
     let strings = t(lang);
     let saved = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let toaster = use_toaster();
-    let urls = StoredValue::new((article_url, image_url));
+    let urls = StoredValue::new((article_url, image_files));
     spawn_local(async move {
         let (article_url, _) = urls.get_value();
         let is_saved = pwa::is_saved(&article_url).await;
@@ -33,14 +33,14 @@ pub fn SaveButton(
             return;
         }
         busy.set(true);
-        let (article_url, image_url) = urls.get_value();
+        let (article_url, image_files) = urls.get_value();
         let was_saved = saved.get_untracked();
         spawn_local(async move {
             if was_saved {
-                if pwa::remove_article(&article_url, &image_url).await {
+                if pwa::remove_article(&article_url, &image_files).await {
                     saved.try_set(false);
                 }
-            } else if pwa::save_article(&article_url, &image_url).await {
+            } else if pwa::save_article(&article_url, &image_files).await {
                 saved.try_set(true);
                 toaster.show(strings.save_done.to_owned());
             } else {

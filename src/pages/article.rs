@@ -174,11 +174,7 @@ fn ArticleView(
         let count = views.get().unwrap_or(stored_views);
         fill(strings.views, "count", &count.to_string())
     };
-    let image_url = summary
-        .image
-        .as_ref()
-        .map(|image| image.url.clone())
-        .unwrap_or_default();
+    let image_files = crate::pwa::image_files(summary.image.as_ref());
     let image = summary.image.map(|image| {
         let caption = image.caption.clone();
         let credit = image.credit.clone();
@@ -221,7 +217,7 @@ fn ArticleView(
                     {summary.category.name}
                 </a>
                 <div class="article__tools">
-                    <SaveButton lang=lang article_url=api::article_url(lang, &summary.slug) image_url=image_url />
+                    <SaveButton lang=lang article_url=api::article_url(lang, &summary.slug) image_files=image_files />
                     <FontControls lang=lang />
                 </div>
             </div>

@@ -29,8 +29,8 @@ pub fn SavedPage() -> impl IntoView {
     let time_zone = site.time_zone_signal();
     let remove = move |article: ArticleSummary| {
         spawn_local(async move {
-            let image_url = article.image.map(|image| image.url).unwrap_or_default();
-            pwa::remove_article(&api::article_url(article.lang, &article.slug), &image_url).await;
+            let image_files = pwa::image_files(article.image.as_ref());
+            pwa::remove_article(&api::article_url(article.lang, &article.slug), &image_files).await;
             saved.refetch();
         });
     };
