@@ -44,7 +44,7 @@ test('Escape closes the phone menu from the toggle and from inside, focus back o
   const { context, page, problems } = await server.newReader(PHONE);
   await page.goto(server.url + '/ru');
   await page.locator('main .card--lead').waitFor();
-  const toggle = page.locator('.nav__toggle');
+  const toggle = page.locator('header.site-header .nav__toggle');
   const focusedIsToggle = () => page.evaluate(() => document.activeElement?.classList.contains('nav__toggle'));
 
   await toggle.focus();
@@ -139,7 +139,7 @@ test('Armenian pages show Armenian month names', async () => {
   const { context, page, problems } = await server.newReader(PHONE);
   const list = await (await fetch(server.url + '/api/v1/articles?lang=hy&limit=1')).json();
   await page.goto(server.url + '/hy/article/' + list.items[0].slug);
-  const time = page.locator('.article__meta time');
+  const time = page.locator('main .article__meta time');
   await page.waitForFunction(() => document.querySelector('.article__meta time')?.textContent.trim().length > 0);
   const months = 'հունվարի|փետրվարի|մարտի|ապրիլի|մայիսի|հունիսի|հուլիսի|օգոստոսի|սեպտեմբերի|հոկտեմբերի|նոյեմբերի|դեկտեմբերի';
   assert.match(await time.textContent(), new RegExp(`^\\d{1,2} (${months}) \\d{4} \\d{2}:\\d{2}$`));
@@ -223,7 +223,7 @@ test('on a phone the header is one compact sticky bar, and its menu reaches ever
     const stuck = await header.evaluate((element) => element.getBoundingClientRect().toJSON());
     assert.ok(Math.abs(stuck.top) < 1 && stuck.height <= 64, `sticky: ${JSON.stringify(stuck)}`);
 
-    const toggle = page.locator('.nav__toggle');
+    const toggle = page.locator('header.site-header .nav__toggle');
     assert.equal((await toggle.textContent()).trim(), menu);
     await toggle.click();
     for (const selector of ['.nav__link', '.languages__link', '.saved-link', '.theme-toggle', '.social__link', '.apps__link']) {
@@ -241,7 +241,7 @@ test('on a phone the header is one compact sticky bar, and its menu reaches ever
     assert.ok((await header.boundingBox()).height <= 64, 'closed again');
 
     // Search sits behind its icon: pressing it opens the field with the cursor in it.
-    await page.locator('.search-toggle').click();
+    await page.locator('header.site-header .search-toggle').click();
     await page.waitForFunction(() => document.activeElement?.id === 'search-field');
     await page.keyboard.type('Baku');
     await page.keyboard.press('Enter');

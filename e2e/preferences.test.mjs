@@ -78,12 +78,12 @@ test('Russian and Armenian change the language, strings, dates and content', asy
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   await page.goto(server.url + MEXICO);
   await page.locator('main .article__title').waitFor();
-  await page.locator('.languages__link', { hasText: 'RU' }).click();
+  await page.locator('header.site-header .languages__link', { hasText: 'RU' }).click();
   await page.waitForURL('**/ru/article/**');
   await page.locator('main .article__title').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
   assert.match(await page.locator('main .article__title').textContent(), /Мексик/);
-  assert.equal(await page.locator('.article__meta time').textContent(), '14 января 2025 17:32');
+  assert.equal(await page.locator('main .article__meta time').textContent(), '14 января 2025 17:32');
   assert.match(await page.locator('.article__views').textContent(), /^Просмотры: \d+$/);
   assert.equal(await page.locator('#search-field').getAttribute('placeholder'), 'ЧТО ВЫ ИЩЕТЕ ?');
   await page.locator('.share-bar__copy').click();
@@ -91,7 +91,7 @@ test('Russian and Armenian change the language, strings, dates and content', asy
   await toast.waitFor();
   assert.equal(await toast.textContent(), 'Ссылка скопирована');
 
-  await page.locator('.languages__link', { hasText: 'ARM' }).click();
+  await page.locator('header.site-header .languages__link', { hasText: 'ARM' }).click();
   await page.waitForURL('**/hy/article/**');
   await page.locator('main .article__title').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'hy');
@@ -111,7 +111,7 @@ test('switching language on an untranslated article leads to that language\'s fr
   assert.ok(slug, 'the demo has an English-only article');
   await page.goto(`${server.url}/article/${slug}`);
   await page.locator('main .article__title').waitFor();
-  await page.locator('.languages__link', { hasText: 'RU' }).click();
+  await page.locator('header.site-header .languages__link', { hasText: 'RU' }).click();
   await page.waitForURL('**/ru?untranslated=1');
   await page.locator('.notice', { hasText: 'Этой статьи нет на русском языке' }).waitFor();
   await context.close();
@@ -123,7 +123,7 @@ test('the first visit picks the language from the browser, and the choice persis
   await page.waitForURL('**/hy');
   await page.locator('main .card--lead').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'hy');
-  await page.locator('.languages__link', { hasText: 'EN' }).click();
+  await page.locator('header.site-header .languages__link', { hasText: 'EN' }).click();
   await page.waitForURL(server.url + '/');
   await page.goto(server.url + '/');
   await page.locator('main .card--lead').waitFor();
@@ -179,17 +179,17 @@ test('keyboard alone reaches the skip link, menu, search and share buttons', asy
   assert.equal(new URL(page.url()).hash, '#main');
 
   // Menu: open with the keyboard, Escape closes it.
-  await page.locator('.nav__toggle').focus();
+  await page.locator('header.site-header .nav__toggle').focus();
   await page.keyboard.press('Enter');
-  assert.equal(await page.locator('.nav__toggle').getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('header.site-header .nav__toggle').getAttribute('aria-expanded'), 'true');
   // The next Tab goes into the open menu, in the order it shows: saved articles first.
   await page.keyboard.press('Tab');
   assert.match(await focused(), /saved-link/);
   await page.keyboard.press('Escape');
-  assert.equal(await page.locator('.nav__toggle').getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('header.site-header .nav__toggle').getAttribute('aria-expanded'), 'false');
 
   // Search: the phone's search button opens the field with the cursor in it; type, Enter.
-  await page.locator('.search-toggle').focus();
+  await page.locator('header.site-header .search-toggle').focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'search-field');
   await page.keyboard.type('Mexico');

@@ -28,7 +28,7 @@ test('home → category → article by clicking links, without console errors', 
   assert.equal(await page.locator('.site-footer .social__link--telegram').getAttribute('href'), 'https://t.me/gazette');
   assert.match(await page.locator('.site-footer__notice').textContent(), /only with a hyperlink/);
   assert.match(await page.locator('.site-footer__copyright').textContent(), new RegExp(`© ${new Date().getFullYear()} Gazette`));
-  await page.locator('.nav__link', { hasText: 'Politics' }).click();
+  await page.locator('header.site-header .nav__link', { hasText: 'Politics' }).click();
   await page.waitForURL('**/category/politics');
   await page.locator('main .category-header__description', {
     hasText: 'The most important news of the political life in Azerbaijan',
@@ -38,7 +38,7 @@ test('home → category → article by clicking links, without console errors', 
   await page.waitForURL('**' + MEXICO);
   await page.locator('main .article__title').waitFor();
   assert.match(await page.title(), /^Mexico and Azerbaijan.* — Gazette$/);
-  assert.match(await page.locator('.article__meta time').textContent(), /^14 January 2025 17:32$/);
+  assert.match(await page.locator('main .article__meta time').textContent(), /^14 January 2025 17:32$/);
   assert.match(await page.locator('.article__byline').textContent(), /^By \S+/);
   await page.locator('#related-heading').waitFor();
   await page.locator('.sidebar .card').first().waitFor();
@@ -399,7 +399,7 @@ test('back from an article returns the reader to where they were in the feed', a
   // A fresh visit of the front page (from an article, by the logo) starts with one page.
   await page.locator('main .feed__cards > .card .card__title a').first().click();
   await page.locator('main h1.article__title').waitFor();
-  await page.locator('.site-header__logo').click();
+  await page.locator('header.site-header .site-header__logo').click();
   await cards.first().waitFor();
   await page.waitForTimeout(1000);
   assert.ok((await cards.count()) <= 20, 'a new visit loads one page');

@@ -246,6 +246,23 @@ fn picture(image: &Image, class: &str, sizes: &str) -> String {
     )
 }
 
+/// A picture's caption and credit as the app's `FigureCaption` shows them (nothing when it
+/// has neither).
+fn figure_caption(image: &Image) -> String {
+    if image.caption.is_none() && image.credit.is_none() {
+        return String::new();
+    }
+    let credit = image
+        .credit
+        .as_deref()
+        .map(|credit| format!("<span class=\"figure__credit\">{}</span>", escape(credit)))
+        .unwrap_or_default();
+    format!(
+        "<figcaption>{}{credit}</figcaption>",
+        escape(image.caption.as_deref().unwrap_or_default())
+    )
+}
+
 /// A story as the first card of a feed shows it (`lead`: the front page's lead story); the
 /// time is left for the app, which shows it in the reader's words ("5 min ago").
 fn card(article: &ArticleSummary, lead: bool) -> String {
@@ -360,8 +377,9 @@ pub fn article(frame: &Frame<'_>, article: &Article) -> String {
             .image
             .as_ref()
             .map(|image| format!(
-                "<figure class=\"article__figure\">{}</figure>",
-                picture(image, "article__image", ARTICLE_PICTURE_SIZES)
+                "<figure class=\"article__figure\">{}{}</figure>",
+                picture(image, "article__image", ARTICLE_PICTURE_SIZES),
+                figure_caption(image)
             ))
             .unwrap_or_default()
     );

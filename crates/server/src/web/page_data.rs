@@ -4,7 +4,9 @@
 
 use axum::http::StatusCode;
 use gazette_api_types::routes::{self, Route};
-use gazette_api_types::{Article, ArticleSummary, Lang, ARTICLE_PICTURE_SIZES, LEAD_CARD_SIZES};
+use gazette_api_types::{
+    Article, ArticleSummary, Lang, ARTICLE_PICTURE_SIZES, CARD_SIZES, LEAD_CARD_SIZES,
+};
 
 use super::first_screen;
 use super::head::{PageMeta, PreviewImage};
@@ -59,7 +61,7 @@ pub async fn page_meta(
                 meta.lead_image = newest
                     .as_ref()
                     .and_then(|newest| newest.image.clone())
-                    .map(|image| (image, LEAD_CARD_SIZES));
+                    .map(|image| (image, CARD_SIZES));
                 meta.first_screen = Some(first_screen::listing(
                     &frame,
                     &category.name,
@@ -79,7 +81,7 @@ pub async fn page_meta(
                 meta.lead_image = newest
                     .as_ref()
                     .and_then(|newest| newest.image.clone())
-                    .map(|image| (image, LEAD_CARD_SIZES));
+                    .map(|image| (image, CARD_SIZES));
                 let description = tag_description(lang, &tag.name);
                 meta.first_screen = Some(first_screen::listing(
                     &frame,

@@ -283,7 +283,7 @@ async fn an_upload_over_the_limit_is_refused_declared_or_not() {
 
 #[tokio::test]
 async fn articles_show_an_uploaded_picture_with_its_credit() {
-    let site = TestSite::new().await;
+    let site = TestSite::with_dist(Some(crate::common::SHELL)).await;
     let answer = uploaded(
         &site,
         encoded(DynamicImage::ImageRgb8(halves(1200, 800)), Codec::Jpeg),
@@ -339,6 +339,15 @@ async fn articles_show_an_uploaded_picture_with_its_credit() {
     assert_eq!(image.url, format!("/media/images/{}/960.jpg", answer.id));
     assert_eq!(image.credit.as_deref(), Some("Photo: A. Reporter"));
     assert_eq!(image.alt, "Boats at the pier at dawn");
+    // The server's first screen shows the same picture files, caption and credit.
+    let page = crate::common::body_text(site.get("/article/harbour-at-dawn").await).await;
+    assert!(page.contains(&format!(
+        "<source type=\"image/webp\" srcset=\"{}\"",
+        image.srcset(ImageFormat::Webp)
+    )));
+    assert!(page.contains(
+        "<figcaption>Boats at the pier<span class=\"figure__credit\">Photo: A. Reporter</span></figcaption>"
+    ));
 }
 
 #[tokio::test]

@@ -74,6 +74,24 @@ async fn the_shell_carries_per_page_meta_and_a_strict_csp() {
     assert!(html.contains(
         "<h1 class=\"article__title\">Mexico and Azerbaijan mark 33 years of diplomatic relations</h1>"
     ));
+    // On every page with a lead picture the preload and the first screen's <source> name the
+    // same sizes (a section's first card is a regular card: another file than a lead card's).
+    for path in [
+        "/",
+        "/category/politics",
+        "/tag/diplomacy",
+        &format!("/article/{MEXICO}"),
+    ] {
+        let page = body_text(site.get(path).await).await;
+        let between = |text: &str, start: &str| {
+            let from = text.find(start).map(|at| at + start.len())?;
+            Some(text[from..from + text[from..].find('"')?].to_owned())
+        };
+        let preloaded = between(&page, "imagesizes=\"").expect("a preloaded picture");
+        let first_screen = between(&page, "<source type=\"image/webp\" srcset=\"")
+            .and_then(|_| between(&page[page.find("<source").unwrap()..], "sizes=\""));
+        assert_eq!(Some(preloaded), first_screen, "{path}");
+    }
     let home = body_text(site.get("/").await).await;
     assert!(home.contains("data-path=\"/\""), "{home}");
     assert!(home.contains("class=\"card card--lead\""));
