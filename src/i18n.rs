@@ -1,6 +1,6 @@
 //! Every string the reader sees, in English, Russian and Armenian ([`en`], [`ru`], [`hy`]: one
 //! file per language, so a translator edits one file), and locale formatting of dates
-//! ([`dates`], with the browser's `Intl`; no date crate in the WebAssembly).
+//! ([`dates`], with the zone offsets the site information lists; no date crate and no `Intl`).
 //!
 //! One [`Strings`] table per language; components take `t(lang).field` and never hold text of
 //! their own. Messages with a value in them are whole phrases with a `{name}` placeholder,
@@ -12,7 +12,7 @@ mod en;
 mod hy;
 mod ru;
 
-pub use dates::{format_date_time, format_relative, reader_time_zone};
+pub use dates::{format_date_time, format_relative, NewsroomZone};
 
 use gazette_api_types::Lang;
 

@@ -14,6 +14,7 @@ use leptos_router::hooks::use_location;
 use crate::api::{self, ApiError};
 use crate::browser;
 use crate::components::AdSpace;
+use crate::i18n::NewsroomZone;
 
 /// The reader's language, from the URL.
 #[derive(Clone, Copy)]
@@ -29,20 +30,17 @@ impl Site {
         self.0.get().and_then(Result::ok)
     }
 
-    /// The newsroom's time zone ("Asia/Baku" for the demo), empty until loaded.
-    pub fn time_zone(&self) -> String {
+    /// The newsroom's time zone, unknown until the site information has loaded.
+    pub fn time_zone(&self) -> NewsroomZone {
         self.0.with(|loaded| {
-            loaded
-                .as_ref()
-                .and_then(|result| result.as_ref().ok())
-                .map(|info| info.time_zone.clone())
-                .unwrap_or_default()
+            let info = loaded.as_ref().and_then(|result| result.as_ref().ok());
+            NewsroomZone::new(info.map(|info| info.utc_offsets.as_slice()))
         })
     }
 
     /// The time zone as a signal that changes once, when the site information arrives, so
     /// the dates on a page are formatted again once and nothing else is rebuilt.
-    pub fn time_zone_signal(self) -> Signal<String> {
+    pub fn time_zone_signal(self) -> Signal<NewsroomZone> {
         Memo::new(move |_| self.time_zone()).into()
     }
 

@@ -4,7 +4,7 @@ use gazette_api_types::{ArticleSummary, CARD_SIZES, LEAD_CARD_SIZES};
 use leptos::prelude::*;
 
 use super::Picture;
-use crate::i18n::format_relative;
+use crate::i18n::{format_relative, NewsroomZone};
 use crate::urls::{article_href, category_href};
 
 /// How prominent a card is.
@@ -23,7 +23,7 @@ pub enum CardSize {
 pub fn ArticleCard(
     article: ArticleSummary,
     /// The newsroom's time zone for the time shown (no time is shown until it is known).
-    time_zone: Signal<String>,
+    time_zone: Signal<NewsroomZone>,
     size: CardSize,
 ) -> impl IntoView {
     let lang = article.lang;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{ArticleCard, CardSize, CardsSkeleton, ResourceView};
 use crate::api::ApiError;
-use crate::i18n::t;
+use crate::i18n::{t, NewsroomZone};
 
 /// The cards of `resource`, once it has loaded.
 #[component]
@@ -16,7 +16,7 @@ pub fn ArticleCards(
     lang: Lang,
     /// The newsroom's time zone for card times.
     #[prop(into)]
-    time_zone: Signal<String>,
+    time_zone: Signal<NewsroomZone>,
     size: CardSize,
     /// Placeholder cards while loading.
     skeletons: usize,

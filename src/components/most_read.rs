@@ -6,14 +6,14 @@ use leptos::prelude::*;
 
 use super::{ArticleCards, CardSize};
 use crate::api::ApiError;
-use crate::i18n::t;
+use crate::i18n::{t, NewsroomZone};
 
 /// The most-read list of `resource` under its labelled heading.
 #[component]
 pub fn MostRead(
     resource: LocalResource<Result<ArticleList, ApiError>>,
     lang: Lang,
-    #[prop(into)] time_zone: Signal<String>,
+    #[prop(into)] time_zone: Signal<NewsroomZone>,
     /// The heading's id (the page may show the block twice: beside the feed on wide screens,
     /// inside it on phones).
     heading_id: &'static str,

@@ -15,7 +15,7 @@ use send_wrapper::SendWrapper;
 use super::{ArticleCard, CardSize, CardsSkeleton, ErrorView};
 use crate::api::ApiError;
 use crate::browser::VisibilityWatch;
-use crate::i18n::t;
+use crate::i18n::{t, NewsroomZone};
 
 /// Loads the page of articles after a cursor (`None`: the first page).
 pub type PageLoader =
@@ -36,7 +36,7 @@ enum FeedState {
 pub fn NewsFeed(
     lang: Lang,
     /// The newsroom's time zone for card times.
-    time_zone: Signal<String>,
+    time_zone: Signal<NewsroomZone>,
     /// Fetches one page.
     loader: PageLoader,
     /// Where the list starts (the `after` query parameter of a "Load more" URL).

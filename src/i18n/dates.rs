@@ -1,118 +1,96 @@
 //! Dates in the reader's language and the newsroom's time zone: "14 January 2025 17:32",
-//! "14 հունվարի 2025 17:32", "5 min ago". The browser's `Intl.DateTimeFormat` (cached per
-//! zone) only converts the time into the zone, as numbers; the words (month names, "min ago")
-//! are the site's own, in `i18n/{en,ru,hy}.rs`, because browsers lack some languages' calendar
-//! data (Chromium here has no Armenian month names and printed English ones on /hy/).
+//! "14 հունվարի 2025 17:32", "5 min ago". The zone's offsets come with the site information
+//! (`SiteInfo::utc_offsets`) and the arithmetic is the contract's [`clock`]; the words (month
+//! names, "min ago") are the site's own, in `i18n/{en,ru,hy}.rs`. No `Intl.DateTimeFormat`:
+//! its first use costs ~40 ms of main thread on a phone at start-up (locale and zone data),
+//! and browsers lack some languages' calendar data (Chromium here has no Armenian months).
 
-use gazette_api_types::Lang;
+use gazette_api_types::clock::{self, offset_at, parse_rfc3339, wall_time};
+use gazette_api_types::{Lang, ZoneOffset};
 
 use super::{fill, t};
 
-/// The locale whose numeric date parts every browser has.
-const NUMERIC_LOCALE: &str = "en-GB";
-
-thread_local! {
-    /// One `Intl.DateTimeFormat` per time zone: making one costs about as much as rendering
-    /// a card, and a page shows dozens of dates.
-    static DATE_FORMATS: std::cell::RefCell<Vec<(String, js_sys::Intl::DateTimeFormat)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+/// The newsroom's time zone as far as the page knows it: nothing until the site information
+/// arrives (dates stay empty rather than show a time in the wrong zone), then its offsets.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewsroomZone {
+    /// `None` until the site information has loaded.
+    offsets: Option<Vec<ZoneOffset>>,
 }
 
-/// The formatter of a time's numeric parts in `time_zone` (the browser's zone when empty).
-fn date_format(time_zone: &str) -> js_sys::Intl::DateTimeFormat {
-    DATE_FORMATS.with_borrow_mut(|formats| {
-        if let Some((_, format)) = formats.iter().find(|(zone, _)| zone == time_zone) {
-            return format.clone();
+impl NewsroomZone {
+    /// The zone with the site information's `utc_offsets` (`None`: not loaded yet).
+    pub fn new(utc_offsets: Option<&[ZoneOffset]>) -> NewsroomZone {
+        NewsroomZone {
+            offsets: utc_offsets.map(<[ZoneOffset]>::to_vec),
         }
-        let options = js_sys::Object::new();
-        let set = |key: &str, value: &str| {
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+
+    /// The newsroom's offset east of UTC (minutes) at `unix_seconds`, or the reader's own when
+    /// the server sent no offsets; `None` before the site information.
+    fn offset_at(&self, unix_seconds: i64) -> Option<i32> {
+        let offsets = self.offsets.as_ref()?;
+        Some(offset_at(offsets, unix_seconds).unwrap_or_else(|| reader_offset(unix_seconds)))
+    }
+
+    /// Whether a reader's clock showed another time than the newsroom's at `rfc3339` (they
+    /// are told whose time a date is in: "17:32 Baku time").
+    pub fn differs_for_reader(&self, rfc3339: &str) -> bool {
+        let Some(offsets) = &self.offsets else {
+            return false;
         };
-        set("day", "numeric");
-        set("month", "numeric");
-        set("year", "numeric");
-        set("hour", "2-digit");
-        set("minute", "2-digit");
-        set("hourCycle", "h23");
-        if !time_zone.is_empty() {
-            set("timeZone", time_zone);
-        }
-        let locales = js_sys::Array::of1(&NUMERIC_LOCALE.into());
-        let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
-        formats.push((time_zone.to_owned(), format.clone()));
-        format
-    })
+        parse_rfc3339(rfc3339).is_some_and(|seconds| {
+            offset_at(offsets, seconds).is_some_and(|newsroom| newsroom != reader_offset(seconds))
+        })
+    }
+}
+
+/// The reader's offset east of UTC (minutes) at `unix_seconds`, from the browser's clock.
+fn reader_offset(unix_seconds: i64) -> i32 {
+    let date = js_sys::Date::new(&((unix_seconds as f64) * 1000.0).into());
+    -(date.get_timezone_offset() as i32)
 }
 
 /// "14 January 2025 17:32" (or "14 января 2025 17:32"): an RFC 3339 time shown in the
-/// newsroom's time zone. Falls back to the raw text when the browser cannot parse it; empty
-/// while the time zone is not known yet (the site information has not arrived), rather than a
-/// time in the wrong zone.
-pub fn format_date_time(rfc3339: &str, lang: Lang, time_zone: &str) -> String {
-    if time_zone.is_empty() {
-        return String::new();
-    }
-    let date = js_sys::Date::new(&rfc3339.into());
-    if date.get_time().is_nan() {
+/// newsroom's time zone. The raw text when it is not a time; empty while the zone is not
+/// known yet.
+pub fn format_date_time(rfc3339: &str, lang: Lang, zone: &NewsroomZone) -> String {
+    let Some(seconds) = parse_rfc3339(rfc3339) else {
         return rfc3339.to_owned();
-    }
-    let parts = date_format(time_zone).format_to_parts(&date);
-    let part = |wanted: &str| -> String {
-        parts
-            .iter()
-            .find(|item| {
-                js_sys::Reflect::get(item, &"type".into())
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .as_deref()
-                    == Some(wanted)
-            })
-            .and_then(|item| js_sys::Reflect::get(&item, &"value".into()).ok())
-            .and_then(|value| value.as_string())
-            .unwrap_or_default()
     };
-    let month = part("month")
-        .parse::<usize>()
-        .ok()
-        .and_then(|month| t(lang).months.get(month.wrapping_sub(1)).copied())
-        .unwrap_or_default();
-    // With a numeric month, en-GB writes the day with two digits ("01"); dates here do not.
-    let day = part("day");
-    format!(
-        "{} {} {} {}:{}",
-        day.strip_prefix('0').unwrap_or(&day),
+    let Some(offset) = zone.offset_at(seconds) else {
+        return String::new();
+    };
+    let clock::WallTime {
+        year,
         month,
-        part("year"),
-        part("hour"),
-        part("minute")
-    )
+        day,
+        hour,
+        minute,
+    } = wall_time(seconds, offset);
+    let month = t(lang)
+        .months
+        .get(month as usize - 1)
+        .copied()
+        .unwrap_or_default();
+    format!("{day} {month} {year} {hour:02}:{minute:02}")
 }
 
 /// "5 min ago" / "3 h ago" for times in the last twelve hours, otherwise the full date.
-pub fn format_relative(rfc3339: &str, lang: Lang, time_zone: &str) -> String {
-    let then = js_sys::Date::new(&rfc3339.into()).get_time();
-    let now = js_sys::Date::now();
-    let minutes = ((now - then) / 60_000.0).floor();
+pub fn format_relative(rfc3339: &str, lang: Lang, zone: &NewsroomZone) -> String {
+    let Some(then) = parse_rfc3339(rfc3339) else {
+        return rfc3339.to_owned();
+    };
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let minutes = (now - then).div_euclid(60);
     let strings = t(lang);
-    if then.is_nan() || !(0.0..720.0).contains(&minutes) {
-        format_date_time(rfc3339, lang, time_zone)
-    } else if minutes < 1.0 {
+    if !(0..720).contains(&minutes) {
+        format_date_time(rfc3339, lang, zone)
+    } else if minutes < 1 {
         strings.just_now.to_owned()
-    } else if minutes < 60.0 {
+    } else if minutes < 60 {
         fill(strings.minutes_ago, "count", &minutes.to_string())
     } else {
-        fill(
-            strings.hours_ago,
-            "count",
-            &(minutes / 60.0).floor().to_string(),
-        )
+        fill(strings.hours_ago, "count", &(minutes / 60).to_string())
     }
-}
-
-/// The reader's own time zone as the browser reports it ("Europe/Berlin"), if it does.
-pub fn reader_time_zone() -> Option<String> {
-    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
-    js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into())
-        .ok()
-        .and_then(|zone| zone.as_string())
 }

@@ -13,7 +13,7 @@ use crate::components::{
     AdSlot, AdSpace, ArticleBody, ArticleCards, CardSize, FigureCaption, FontControls, Loading,
     MostRead, Picture, ResourceView, SaveButton, ShareBar,
 };
-use crate::i18n::{fill, format_date_time, reader_time_zone, t};
+use crate::i18n::{fill, format_date_time, t, NewsroomZone};
 use crate::state::{use_article_translations, use_page_lang, use_site};
 use crate::urls::{article_href, category_href, tag_href};
 
@@ -119,7 +119,7 @@ pub fn ArticlePage() -> impl IntoView {
 fn ArticleView(
     article: Article,
     views: RwSignal<Option<u64>>,
-    time_zone: Signal<String>,
+    time_zone: Signal<NewsroomZone>,
     ad: Signal<Option<AdSpace>>,
 ) -> impl IntoView {
     let Article {
@@ -144,8 +144,7 @@ fn ArticleView(
     let date = move || {
         time_zone.with(|zone| {
             let date = format_date_time(&published_at, lang, zone);
-            let elsewhere =
-                !zone.is_empty() && reader_time_zone().as_deref() != Some(zone.as_str());
+            let elsewhere = zone.differs_for_reader(&published_at);
             match zone_name.get() {
                 Some(name) if elsewhere && !name.is_empty() && !date.is_empty() => {
                     format!("{date} {name}")

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api;
 use crate::browser::set_document_meta;
 use crate::components::{CardsSkeleton, ResourceView};
-use crate::i18n::{fill, format_relative, t};
+use crate::i18n::{fill, format_relative, t, NewsroomZone};
 use crate::state::{use_page_lang, use_site};
 use crate::urls::{article_href, search_href};
 
@@ -87,7 +87,7 @@ pub fn SearchPage() -> impl IntoView {
 
 /// One result: the highlighted title linking to the article, time and snippet.
 #[component]
-fn SearchHitItem(hit: SearchHit, time_zone: Signal<String>) -> impl IntoView {
+fn SearchHitItem(hit: SearchHit, time_zone: Signal<NewsroomZone>) -> impl IntoView {
     let article = hit.article;
     let href = article_href(article.lang, &article.slug);
     let (published_at, lang) = (article.published_at.clone(), article.lang);

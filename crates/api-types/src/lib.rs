@@ -7,12 +7,14 @@
 //! and the interface texts the server's first screen shares with the app ([`texts`]).
 //! A newsroom backend that serves these shapes can drive the front end unchanged.
 //!
-//! Times are RFC 3339 strings in UTC; the front end shows them in the site's time zone.
+//! Times are RFC 3339 strings in UTC; the front end shows them in the site's time zone, whose
+//! offsets the site information lists ([`clock`] does the arithmetic).
 //! Article bodies are typed [`Block`]s, never HTML, so article content cannot carry script.
 
 pub mod admin;
 pub mod article;
 pub mod category;
+pub mod clock;
 pub mod error;
 pub mod lang;
 pub mod links;
@@ -32,7 +34,7 @@ pub use error::{ErrorBody, ErrorDetail};
 pub use lang::Lang;
 pub use list::ArticleList;
 pub use search::{SearchHit, SearchResults, SnippetPart};
-pub use site::{AdPlacement, AppLink, FooterLink, LanguageInfo, SiteInfo, SocialLink};
+pub use site::{AdPlacement, AppLink, FooterLink, LanguageInfo, SiteInfo, SocialLink, ZoneOffset};
 
 /// The path prefix every endpoint of this contract lives under.
 pub const API_PREFIX: &str = "/api/v1";

@@ -63,6 +63,11 @@ pub struct SiteInfo {
     /// How times in that zone are named for readers elsewhere, e.g. "Baku time"; may be empty.
     #[serde(default)]
     pub time_zone_name: String,
+    /// The zone's offsets from UTC over time, oldest first, so a client turns a UTC time into
+    /// the newsroom's wall-clock time without a time zone database (`gazette_api_types::clock`).
+    /// Empty when the server does not know them; clients then show the reader's own time.
+    #[serde(default)]
+    pub utc_offsets: Vec<ZoneOffset>,
     /// Public origin of the site, e.g. "https://gazette.example", used for canonical and share URLs.
     pub base_url: String,
     pub social: Vec<SocialLink>,
@@ -74,6 +79,17 @@ pub struct SiteInfo {
     /// The newsroom's own links in the footer: contact, imprint, advertising.
     #[serde(default)]
     pub footer_links: Vec<FooterLink>,
+}
+
+/// One period of the newsroom's time zone: from `since` on, local time is UTC plus
+/// `offset_minutes`, until the next period begins. The first period also covers earlier times.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ZoneOffset {
+    /// Unix time (seconds, UTC) at which this offset starts.
+    pub since: i64,
+    /// Local time minus UTC, in minutes: 240 for Baku (UTC+4).
+    pub offset_minutes: i32,
 }
 
 /// A link of the newsroom's in the footer (an `http(s)` or `mailto` URL).
