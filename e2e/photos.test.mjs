@@ -107,3 +107,39 @@ test('a shared link previews as a 1200 × 630 JPEG that messengers show', async 
   const frame = bytes.indexOf(Buffer.from([0xff, 0xc0]));
   assert.deepEqual([bytes.readUInt16BE(frame + 7), bytes.readUInt16BE(frame + 5)], [1200, 630]);
 });
+
+test('a picture in the article body is shown at its size with its caption, loaded when near', async () => {
+  const image = await uploadPhoto();
+  const filler = Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i + 1} of the story, long enough to fill a line or two on a phone.</p>`).join('');
+  const response = await fetch(`${server.url}/api/v1/admin/articles`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: JSON.stringify({
+      lang: 'hy', slug: 'harbour-in-pictures', category: 'society', title: 'Նավահանգիստը լուսանկարներում',
+      lead: 'Նավակները վերադառնում են։', author: 'Desk',
+      body_html: `${filler}<figure><img src="${server.url}${image.variants[0].url}" alt="Նավակներ նավամատույցի մոտ" onerror="alert(1)"><figcaption>Նավամատույցը վեցին</figcaption></figure><p>Վերջ։</p>`,
+    }),
+  });
+  assert.equal(response.status, 201, await response.text());
+  const { context, page, problems } = await server.newReader(PHONE);
+  await page.goto(`${server.url}/hy/article/harbour-in-pictures`);
+  const figure = page.locator('main .article__body .article__figure');
+  await figure.waitFor({ state: 'attached' });
+  const img = figure.locator('picture img');
+  assert.equal(await img.getAttribute('loading'), 'lazy', 'below the fold: lazy');
+  assert.equal(await img.getAttribute('alt'), 'Նավակներ նավամատույցի մոտ');
+  assert.equal(await img.getAttribute('width'), String(image.width));
+  assert.equal(await img.getAttribute('onerror'), null);
+  assert.equal(await figure.locator('figcaption').textContent(), 'Նավամատույցը վեցին');
+  // The space is reserved before the file arrives: the box already has the picture's ratio.
+  const box = await img.boundingBox();
+  assert.ok(Math.abs(box.width / box.height - image.width / image.height) < 0.02, `${box.width}×${box.height}`);
+  await figure.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const picture = document.querySelector('main .article__body .article__figure img');
+    return picture?.complete && picture.naturalWidth > 0;
+  });
+  assert.match(await img.evaluate((element) => element.currentSrc), new RegExp(`/media/images/${image.id}/\\d+\\.webp$`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -20,7 +20,10 @@ pub enum ArticleStatus {
 /// What an editor sends to create or replace an article: `POST/PUT /api/v1/admin/articles`.
 ///
 /// `body_html` is sanitised on the server and converted to [`Block`]s; markup that has no
-/// block (scripts, iframes, event attributes, `javascript:` links) is dropped.
+/// block (scripts, iframes, event attributes, `javascript:` links) is dropped. A picture in the
+/// body is an `<img src alt>` (optionally in a `<figure>` with a `<figcaption>`) whose `src`
+/// is a URL the image upload answered; it becomes a [`Block::Image`] with all its sizes. Its
+/// `alt` is required; other `<img>`s are dropped.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct ArticleInput {

@@ -70,6 +70,20 @@ fn image_of(row: &SummaryRow) -> Option<Image> {
     })
 }
 
+/// An uploaded image as the contract's picture, without alt text, caption or credit (the
+/// article gives those): its ~960 px JPEG, size and every variant.
+pub fn uploaded_image(record: &images_db::ImageRecord) -> Image {
+    Image {
+        url: images::fallback_url(&record.id, &record.widths),
+        width: record.width,
+        height: record.height,
+        alt: String::new(),
+        caption: None,
+        credit: None,
+        variants: images::variants(&record.id, &record.widths),
+    }
+}
+
 /// The image id behind an article's picture (its link preview is `/media/images/{id}/og.jpg`).
 pub fn image_id(image: &Image) -> Option<&str> {
     image

@@ -1,15 +1,27 @@
 //! Turns untrusted HTML from editors (and demo content) into the contract's typed blocks.
 //!
 //! This is an allowlist converter, not a cleaner: only paragraphs, subheadings, quotes, lists,
-//! bold, italic and safe links become blocks; every other element is unwrapped to its text or,
-//! for scripts, styles, frames and other active content, dropped with its text. Attributes other
-//! than a link's `href` are never read, and links keep only `http`, `https`, `mailto` and
-//! site-relative targets ([`safe_href`], the contract's one link allowlist). The result cannot
-//! carry script, whatever the input.
+//! bold, italic, safe links and pictures the newsroom uploaded become blocks; every other
+//! element is unwrapped to its text or, for scripts, styles, frames and other active content,
+//! dropped with its text. Attributes other than a link's `href` and a picture's `src` and `alt`
+//! are never read, and links keep only `http`, `https`, `mailto` and site-relative targets
+//! ([`safe_href`], the contract's one link allowlist). The result cannot carry script,
+//! whatever the input.
+//!
+//! A picture is an `<img>` (alone or in a `<figure>` with a `<figcaption>`) whose `src` is one
+//! of the URLs `POST /api/v1/admin/images` answered (`/media/images/{id}/…`, with or without
+//! the site's origin). It becomes a [`Block::Image`] with every variant of that upload; any
+//! other `<img>` is dropped, as it always was.
+
+use std::collections::HashMap;
 
 use gazette_api_types::links::safe_href;
-use gazette_api_types::{Block, Inline};
-use scraper::{ElementRef, Html, Node};
+use gazette_api_types::{Block, Image, Inline};
+use scraper::{ElementRef, Html, Node, Selector};
+
+/// Uploaded pictures a body may show, by image id: each with its size and variants, without
+/// alt text and caption (the body's HTML gives those).
+pub type UploadedPictures = HashMap<String, Image>;
 
 /// Elements whose content is dropped entirely, text and all.
 const DROPPED: &[&str] = &[
@@ -23,12 +35,51 @@ const DROPPED: &[&str] = &[
 pub struct Converted {
     pub blocks: Vec<Block>,
     pub text: String,
+    /// Ids of uploaded pictures that were given no alt text (an editor must describe them).
+    pub pictures_without_alt: Vec<String>,
 }
 
 /// Converts an HTML fragment into blocks; see the module documentation for what survives.
+/// Every `<img>` is dropped: for content that cannot show uploaded pictures (demo content).
 pub fn html_to_blocks(html: &str) -> Converted {
+    html_to_blocks_with_pictures(html, &UploadedPictures::new())
+}
+
+/// The image ids of the uploaded-picture URLs in the fragment's `<img src>`s, in order, each
+/// once: what [`html_to_blocks_with_pictures`] needs looked up.
+pub fn picture_ids(html: &str) -> Vec<String> {
     let fragment = Html::parse_fragment(html);
-    let mut converter = Converter::default();
+    let mut ids: Vec<String> = Vec::new();
+    if let Ok(images) = Selector::parse("img[src]") {
+        for image in fragment.select(&images) {
+            if let Some(id) = image.value().attr("src").and_then(uploaded_picture_id) {
+                if !ids.iter().any(|known| known == id) {
+                    ids.push(id.to_owned());
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// The image id in an uploaded picture's URL: `/media/images/{id}/{file}`, optionally after
+/// an `http(s)://host` origin.
+fn uploaded_picture_id(src: &str) -> Option<&str> {
+    let src = src.trim();
+    let path = match src.split_once("://") {
+        Some(("http" | "https", rest)) => &rest[rest.find('/')?..],
+        Some(_) => return None,
+        None => src,
+    };
+    let rest = path.strip_prefix("/media/images/")?;
+    let (id, file) = rest.split_once('/')?;
+    (crate::images::is_valid_id(id) && !file.is_empty() && !file.contains('/')).then_some(id)
+}
+
+/// Converts an HTML fragment into blocks, keeping the `<img>`s of `pictures` as picture blocks.
+pub fn html_to_blocks_with_pictures(html: &str, pictures: &UploadedPictures) -> Converted {
+    let fragment = Html::parse_fragment(html);
+    let mut converter = Converter::new(pictures);
     converter.walk_blocks(fragment.root_element());
     converter.flush_loose();
     let text = converter
@@ -41,6 +92,7 @@ pub fn html_to_blocks(html: &str) -> Converted {
     Converted {
         blocks: converter.blocks,
         text,
+        pictures_without_alt: converter.pictures_without_alt,
     }
 }
 
@@ -53,11 +105,12 @@ pub fn clean_text(text: &str) -> String {
         .join(" ")
 }
 
-#[derive(Default)]
-struct Converter {
+struct Converter<'p> {
     blocks: Vec<Block>,
     /// Inline content met outside any block element, gathered into one paragraph.
     loose: Vec<Inline>,
+    pictures: &'p UploadedPictures,
+    pictures_without_alt: Vec<String>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -67,7 +120,34 @@ struct Marks<'a> {
     href: Option<&'a str>,
 }
 
-impl Converter {
+impl<'p> Converter<'p> {
+    fn new(pictures: &'p UploadedPictures) -> Converter<'p> {
+        Converter {
+            blocks: Vec::new(),
+            loose: Vec::new(),
+            pictures,
+            pictures_without_alt: Vec::new(),
+        }
+    }
+
+    /// A picture block for an `<img>` of an uploaded picture, with `caption`; `None` for any
+    /// other `<img>`.
+    fn picture(&mut self, img: ElementRef<'_>, caption: Option<String>) -> Option<Block> {
+        let id = img.value().attr("src").and_then(uploaded_picture_id)?;
+        let uploaded = self.pictures.get(id)?;
+        let alt = clean_text(img.value().attr("alt").unwrap_or_default());
+        if alt.is_empty() {
+            self.pictures_without_alt.push(id.to_owned());
+        }
+        Some(Block::Image {
+            image: Image {
+                alt,
+                caption: caption.filter(|caption| !caption.is_empty()),
+                ..uploaded.clone()
+            },
+        })
+    }
+
     fn walk_blocks(&mut self, parent: ElementRef<'_>) {
         for child in parent.children() {
             match child.value() {
@@ -92,6 +172,14 @@ impl Converter {
             "p" => {
                 self.flush_loose();
                 self.push_paragraph(inlines_of(element));
+                // Rich-text editors put pictures inside paragraphs: they follow the text.
+                if let Ok(images) = Selector::parse("img") {
+                    for img in element.select(&images) {
+                        if let Some(picture) = self.picture(img, None) {
+                            self.blocks.push(picture);
+                        }
+                    }
+                }
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush_loose();
@@ -129,14 +217,40 @@ impl Converter {
                     });
                 }
             }
-            "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "figure"
-            | "body" | "html" | "center" | "table" | "tbody" | "thead" | "tr" | "td" | "th"
-            | "dl" | "dd" | "dt" | "li" | "figcaption" | "nav" | "details" | "summary" | "pre" => {
+            "figure" => {
+                self.flush_loose();
+                let caption = element
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .find(|child| child.value().name() == "figcaption")
+                    .map(|caption| clean_text(&caption.text().collect::<String>()));
+                let picture = Selector::parse("img").ok().and_then(|images| {
+                    element
+                        .select(&images)
+                        .find_map(|img| self.picture(img, caption.clone()))
+                });
+                match picture {
+                    Some(picture) => self.blocks.push(picture),
+                    None => {
+                        self.walk_blocks(element);
+                        self.flush_loose();
+                    }
+                }
+            }
+            "img" => {
+                self.flush_loose();
+                if let Some(picture) = self.picture(element, None) {
+                    self.blocks.push(picture);
+                }
+            }
+            "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "body"
+            | "html" | "center" | "table" | "tbody" | "thead" | "tr" | "td" | "th" | "dl"
+            | "dd" | "dt" | "li" | "figcaption" | "nav" | "details" | "summary" | "pre" => {
                 self.flush_loose();
                 self.walk_blocks(element);
                 self.flush_loose();
             }
-            "hr" | "img" => self.flush_loose(),
+            "hr" => self.flush_loose(),
             "br" => push_text(&mut self.loose, " ", Marks::default()),
             _ => collect_inlines(element, Marks::default(), &mut self.loose, false),
         }

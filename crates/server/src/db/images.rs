@@ -49,3 +49,18 @@ pub async fn exists(store: &Store, id: &str) -> StoreResult<bool> {
         .await?;
     Ok(found.is_some())
 }
+
+/// An uploaded image's record, if there is one with this id.
+pub async fn get(store: &Store, id: &str) -> StoreResult<Option<ImageRecord>> {
+    let row: Option<(i64, i64, String)> =
+        sqlx::query_as("SELECT width, height, widths FROM images WHERE id = $1")
+            .bind(id)
+            .fetch_optional(store.pool())
+            .await?;
+    Ok(row.map(|(width, height, widths)| ImageRecord {
+        id: id.to_owned(),
+        width: u32::try_from(width).unwrap_or(0),
+        height: u32::try_from(height).unwrap_or(0),
+        widths: parse_widths(&widths),
+    }))
+}

@@ -8,6 +8,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::hot::HotFiles;
+
+use axum::body::Bytes;
 use object_store::aws::{AmazonS3Builder, AmazonS3ConfigKey};
 use object_store::local::LocalFileSystem;
 use object_store::path::Path;
@@ -54,7 +57,12 @@ impl MediaLocation {
 #[derive(Clone, Debug)]
 pub struct MediaStore {
     inner: Arc<dyn ObjectStore>,
+    /// The files served most recently, in memory (see [`super::hot`]).
+    hot: Arc<HotFiles>,
 }
+
+/// How much memory the most recently served pictures may take (a few hundred variants).
+const HOT_FILES_BUDGET: usize = 48 * 1024 * 1024;
 
 impl MediaStore {
     /// Opens the store: creates the folder, or configures the bucket's client from the
@@ -72,9 +80,7 @@ impl MediaStore {
                 let local = LocalFileSystem::new_with_prefix(folder).map_err(|error| {
                     format!("cannot use the media folder {}: {error}", folder.display())
                 })?;
-                Ok(MediaStore {
-                    inner: Arc::new(local),
-                })
+                Ok(MediaStore::over(Arc::new(local)))
             }
             MediaLocation::Bucket { url, prefix, .. } => {
                 Self::bucket(AmazonS3Builder::from_env().with_url(url), prefix)
@@ -100,7 +106,14 @@ impl MediaStore {
         } else {
             Arc::new(PrefixStore::new(s3, prefix))
         };
-        Ok(MediaStore { inner })
+        Ok(MediaStore::over(inner))
+    }
+
+    fn over(inner: Arc<dyn ObjectStore>) -> MediaStore {
+        MediaStore {
+            inner,
+            hot: Arc::new(HotFiles::new(HOT_FILES_BUDGET)),
+        }
     }
 
     /// Stores `bytes` as `file` of image `id`.
@@ -114,12 +127,17 @@ impl MediaStore {
     }
 
     /// File `file` of image `id`, or `None` when it was never stored.
-    pub async fn get(&self, id: &str, file: &str) -> std::io::Result<Option<Vec<u8>>> {
+    pub async fn get(&self, id: &str, file: &str) -> std::io::Result<Option<Bytes>> {
         let path = key(id, file)?;
+        if let Some(bytes) = self.hot.get(path.as_ref()) {
+            return Ok(Some(bytes));
+        }
         match self.inner.get(&path).await {
-            Ok(found) => Ok(Some(
-                found.bytes().await.map_err(std::io::Error::other)?.to_vec(),
-            )),
+            Ok(found) => {
+                let bytes = found.bytes().await.map_err(std::io::Error::other)?;
+                self.hot.put(path.as_ref(), bytes.clone());
+                Ok(Some(bytes))
+            }
             Err(object_store::Error::NotFound { .. }) => Ok(None),
             Err(error) => Err(std::io::Error::other(error)),
         }
@@ -294,6 +312,11 @@ mod bucket_tests {
             Some(&b"webp bytes"[..])
         );
         assert_eq!(store.get("abc", "480.webp").await.unwrap(), None);
+        // Served again from memory: no second request to the bucket.
+        assert_eq!(
+            store.get("abc", "960.webp").await.unwrap().as_deref(),
+            Some(&b"webp bytes"[..])
+        );
 
         let requests = recorded.requests.lock().unwrap().clone();
         let paths: Vec<(&str, &str)> = requests

@@ -2,6 +2,7 @@
 //! media store, immutable (a new picture gets a new id). The demo content's generated art is
 //! drawn the first time one of its files is asked for, then kept like an upload.
 
+use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -48,10 +49,10 @@ pub async fn image_file(
         // Served all the same; drawn again next time.
         tracing::warn!(%error, "cannot keep a drawn picture");
     }
-    served(file, bytes)
+    served(file, Bytes::from(bytes))
 }
 
-fn served(file: VariantFile, bytes: Vec<u8>) -> Response {
+fn served(file: VariantFile, bytes: Bytes) -> Response {
     (
         [
             (header::CONTENT_TYPE, file.mime()),

@@ -7,7 +7,7 @@ use std::io::Cursor;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::response::Response;
-use gazette_api_types::{Article, ImageFormat, UploadedImage};
+use gazette_api_types::{Article, Block, Image, ImageFormat, UploadedImage};
 use image::{DynamicImage, ImageFormat as Codec, Rgb, RgbImage, Rgba, RgbaImage};
 use serde_json::json;
 
@@ -453,4 +453,112 @@ async fn an_article_without_a_picture_previews_as_a_card_with_its_headline() {
     }
     previews.dedup();
     assert_eq!(previews.len(), 3, "a new headline is a new preview URL");
+}
+
+#[tokio::test]
+async fn pictures_in_the_body_are_uploads_shown_with_every_size_and_their_caption() {
+    let site = TestSite::new().await;
+    let answer = uploaded(
+        &site,
+        encoded(DynamicImage::ImageRgb8(halves(1000, 600)), Codec::Png),
+    )
+    .await;
+    let body = |html: String| {
+        json!({
+            "lang": "en", "slug": "flood-in-pictures", "category": "society", "title": "The flood in pictures",
+            "lead": "Streets under water.", "body_html": html, "author": "A. Reporter",
+        })
+    };
+    let post = |html: String| {
+        let site = &site;
+        async move {
+            site.send_json("POST", "/api/v1/admin/articles", Some(TOKEN), &body(html))
+                .await
+        }
+    };
+    // An id that was never uploaded, and an upload without alt text: the editor is told.
+    let message = assert_json_error(
+        post(
+            "<p>Before.</p><img src=\"/media/images/0123456789abcdef0123/960.jpg\" alt=\"x\">"
+                .into(),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(
+        message.contains("'0123456789abcdef0123', which was not uploaded"),
+        "{message}"
+    );
+    let message = assert_json_error(
+        post(format!(
+            "<p>Before.</p><img src=\"/media/images/{}/480.webp\">",
+            answer.id
+        ))
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(message.contains("has no alt text"), "{message}");
+
+    // A figure with the origin in its URL and a caption; a picture inside a paragraph (as
+    // rich-text editors write it); a picture from elsewhere and a hostile one, both dropped.
+    let html = format!(
+        "<p>Water rose overnight.</p>\
+         <figure><img src=\"https://gazette.example/media/images/{id}/960.jpg\" alt=\"A flooded underpass\" onerror=\"alert(1)\">\
+         <figcaption>The Nizami underpass at 7:00</figcaption></figure>\
+         <p>By noon it was gone. <img src=\"/media/images/{id}/480.webp\" alt=\"The same underpass, dry\"></p>\
+         <img src=\"https://tracker.example/pixel.gif\" alt=\"pixel\"><img src=x onerror=alert(2)>\
+         <img src=\"javascript:alert(3)//media/images/{id}/960.jpg\" alt=\"j\">",
+        id = answer.id
+    );
+    let created = post(html).await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let read: Article = site.get_json("/api/v1/articles/flood-in-pictures").await;
+    let kinds: Vec<&str> = read
+        .body
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph { .. } => "paragraph",
+            Block::Image { .. } => "picture",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(kinds, ["paragraph", "picture", "paragraph", "picture"]);
+    let pictures: Vec<&Image> = read
+        .body
+        .iter()
+        .filter_map(|block| match block {
+            Block::Image { image } => Some(image),
+            _ => None,
+        })
+        .collect();
+    for picture in &pictures {
+        assert_eq!((picture.width, picture.height), (1000, 600));
+        assert_eq!(
+            picture.variants, answer.variants,
+            "every size of the upload"
+        );
+        assert_eq!(picture.url, format!("/media/images/{}/960.jpg", answer.id));
+    }
+    assert_eq!(pictures[0].alt, "A flooded underpass");
+    assert_eq!(
+        pictures[0].caption.as_deref(),
+        Some("The Nizami underpass at 7:00")
+    );
+    assert_eq!(pictures[1].alt, "The same underpass, dry");
+    assert_eq!(pictures[1].caption, None);
+    let json = serde_json::to_string(&read.body).unwrap();
+    for hostile in ["onerror", "javascript", "tracker.example", "alert"] {
+        assert!(!json.contains(hostile), "{hostile} in {json}");
+    }
+    // Every file the body names is served.
+    for variant in &answer.variants {
+        assert_eq!(
+            site.get(&variant.url).await.status(),
+            StatusCode::OK,
+            "{}",
+            variant.url
+        );
+    }
 }

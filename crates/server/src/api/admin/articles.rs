@@ -9,7 +9,9 @@ use gazette_api_types::{Article, ArticleInput, Block, ErrorBody, Lang};
 use super::auth::Editor;
 use crate::api::error::{truncate, ApiResult, Error};
 use crate::api::extract::{is_valid_slug, parse_path_lang, Json};
-use crate::content::sanitize::{clean_text, html_to_blocks};
+use crate::content::sanitize::{
+    clean_text, html_to_blocks_with_pictures, picture_ids, UploadedPictures,
+};
 use crate::content::{present, time_format};
 use crate::db;
 use crate::db::articles::NewArticle;
@@ -79,7 +81,25 @@ async fn check(state: &AppState, input: &ArticleInput) -> ApiResult<CheckedArtic
     if !db::categories::exists(&state.store, &input.category).await? {
         return invalid(format!("no category '{}'", truncate(&input.category)));
     }
-    let converted = html_to_blocks(&input.body_html);
+    let mut pictures = UploadedPictures::new();
+    for id in picture_ids(&input.body_html) {
+        let Some(record) = db::images::get(&state.store, &id).await? else {
+            return invalid(format!(
+                "body_html shows the image '{}', which was not uploaded: upload it with \
+                 POST /api/v1/admin/images and use a URL it answers",
+                truncate(&id)
+            ));
+        };
+        pictures.insert(id, present::uploaded_image(&record));
+    }
+    let converted = html_to_blocks_with_pictures(&input.body_html, &pictures);
+    if let Some(id) = converted.pictures_without_alt.first() {
+        return invalid(format!(
+            "the picture '{}' in body_html has no alt text: describe it in its alt attribute \
+             for readers who cannot see it",
+            truncate(id)
+        ));
+    }
     if converted.blocks.is_empty() {
         return invalid("body_html has no text once unsafe markup is removed".into());
     }

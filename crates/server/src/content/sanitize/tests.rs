@@ -128,3 +128,33 @@ fn loose_text_and_unknown_wrappers_become_paragraphs() {
 fn clean_text_folds_space_and_control_characters() {
     assert_eq!(clean_text("  a\u{1}b \n c\t"), "a b c");
 }
+
+#[test]
+fn only_urls_of_uploads_name_a_picture() {
+    let id = "0123456789abcdef0123";
+    for src in [
+        format!("/media/images/{id}/960.jpg"),
+        format!(" https://gazette.example/media/images/{id}/480.webp "),
+        format!("http://127.0.0.1:8080/media/images/{id}/og.jpg"),
+    ] {
+        assert_eq!(uploaded_picture_id(&src), Some(id), "{src}");
+    }
+    for src in [
+        format!("/media/images/{id}/"),
+        format!("/media/images/{id}/a/b.jpg"),
+        format!("/media/images/{id}"),
+        format!("javascript:alert(1)//media/images/{id}/960.jpg"),
+        format!("data://x/media/images/{id}/960.jpg"),
+        "/media/images/../secret/960.jpg".to_owned(),
+        "/media/stories/1.svg".to_owned(),
+        "x".to_owned(),
+    ] {
+        assert_eq!(uploaded_picture_id(&src), None, "{src}");
+    }
+    let html = format!(
+        "<p><img src=\"/media/images/{id}/960.jpg\"></p><figure><img src=\"/media/images/{id}/480.jpg\"></figure><img src=x>"
+    );
+    assert_eq!(picture_ids(&html), [id]);
+    // Without the upload's record every picture is dropped, as before.
+    assert!(html_to_blocks(&html).blocks.is_empty());
+}
