@@ -562,3 +562,25 @@ async fn pictures_in_the_body_are_uploads_shown_with_every_size_and_their_captio
         );
     }
 }
+
+#[tokio::test]
+async fn the_same_file_uploaded_again_is_the_same_picture() {
+    let site = TestSite::new().await;
+    let file = encoded(DynamicImage::ImageRgb8(halves(640, 480)), Codec::Jpeg);
+    let first = uploaded(&site, file.clone()).await;
+    // With every picture worker busy, the same file is answered at once: it is not decoded
+    // and encoded again.
+    let workers = site.state.image_work.available_permits() as u32;
+    let _busy = site.state.image_work.acquire_many(workers).await.unwrap();
+    let again = tokio::time::timeout(std::time::Duration::from_secs(5), uploaded(&site, file))
+        .await
+        .expect("answered without picture work");
+    assert_eq!(first, again);
+    let stored = crate::common::stored_number(
+        &site.state.config,
+        "SELECT COUNT(*) FROM images WHERE id <> $1",
+        "",
+    )
+    .await;
+    assert_eq!(stored, 1, "one picture, made once");
+}

@@ -26,7 +26,7 @@ pub const UPLOAD_PATH: &str = "/api/v1/admin/images";
     request_body(content = Vec<u8>, description = "The picture's file (JPEG, PNG or WebP), as the raw body",
                  content_type = "application/octet-stream"),
     security(("bearer" = [])),
-    responses((status = 201, body = UploadedImage), (status = 401, body = ErrorBody),
+    responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 201, body = UploadedImage), (status = 401, body = ErrorBody),
               (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
               (status = 422, body = ErrorBody)))]
 pub async fn upload_image(
@@ -45,6 +45,10 @@ pub async fn upload_image(
         return Err(Error::Unprocessable(
             "the body is empty: send the picture's file".into(),
         ));
+    }
+    // The same file again (an editor retrying, a script re-importing): its variants exist.
+    if let Some(record) = db::images::get(&state.store, &process::id_of(&bytes)).await? {
+        return Ok((StatusCode::CREATED, Json(uploaded(record))));
     }
     let _working = state
         .image_work
@@ -77,14 +81,16 @@ pub async fn upload_image(
         widths: processed.widths.clone(),
     };
     db::images::insert(&state.store, &record, time_format::now()).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(UploadedImage {
-            variants: pictures::variants(&record.id, &record.widths),
-            preview_url: pictures::preview_url(&record.id),
-            id: record.id,
-            width: record.width,
-            height: record.height,
-        }),
-    ))
+    Ok((StatusCode::CREATED, Json(uploaded(record))))
+}
+
+/// The answer for a stored upload.
+fn uploaded(record: ImageRecord) -> UploadedImage {
+    UploadedImage {
+        variants: pictures::variants(&record.id, &record.widths),
+        preview_url: pictures::preview_url(&record.id),
+        id: record.id,
+        width: record.width,
+        height: record.height,
+    }
 }
