@@ -81,21 +81,81 @@ pub fn visitor_id() -> String {
     id
 }
 
-/// Sets the document title and the meta description.
+/// Sets the document title and the meta description, and the Open Graph and Twitter title
+/// and description (what a link preview of the page shows after navigation in the app).
 pub fn set_document_meta(title: &str, description: &str) {
     let Some(document) = document() else { return };
     document.set_title(title);
-    let meta = match document.query_selector("meta[name=description]") {
-        Ok(Some(meta)) => Some(meta),
-        _ => document.create_element("meta").ok().inspect(|meta| {
-            let _ = meta.set_attribute("name", "description");
+    set_head_attribute(
+        &document,
+        "meta",
+        ("name", "description"),
+        "content",
+        description,
+    );
+    // What a link preview shows of a page shared after client navigation.
+    set_head_attribute(
+        &document,
+        "meta",
+        ("property", "og:title"),
+        "content",
+        title,
+    );
+    set_head_attribute(
+        &document,
+        "meta",
+        ("property", "og:description"),
+        "content",
+        description,
+    );
+}
+
+/// The page's canonical address and its address in each other language (`(hreflang, url)`),
+/// as the server writes them on a full load, so they follow navigation inside the app.
+pub fn set_page_links(canonical: &str, alternates: &[(String, String)]) {
+    let Some(document) = document() else { return };
+    set_head_attribute(&document, "link", ("rel", "canonical"), "href", canonical);
+    set_head_attribute(
+        &document,
+        "meta",
+        ("property", "og:url"),
+        "content",
+        canonical,
+    );
+    while let Ok(Some(old)) = document.query_selector("link[rel=alternate][hreflang]") {
+        old.remove();
+    }
+    let Some(head) = document.head() else { return };
+    for (hreflang, url) in alternates {
+        if let Ok(link) = document.create_element("link") {
+            let _ = link.set_attribute("rel", "alternate");
+            let _ = link.set_attribute("hreflang", hreflang);
+            let _ = link.set_attribute("href", url);
+            let _ = head.append_child(&link);
+        }
+    }
+}
+
+/// Sets `attribute` of the head's `<tag key=value>`, adding the element when there is none.
+fn set_head_attribute(
+    document: &web_sys::Document,
+    tag: &str,
+    (key, value): (&str, &str),
+    attribute: &str,
+    content: &str,
+) {
+    let selector = format!("{tag}[{key}=\"{value}\"]");
+    let element = match document.query_selector(&selector) {
+        Ok(Some(element)) => Some(element),
+        _ => document.create_element(tag).ok().inspect(|element| {
+            let _ = element.set_attribute(key, value);
             if let Some(head) = document.head() {
-                let _ = head.append_child(meta);
+                let _ = head.append_child(element);
             }
         }),
     };
-    if let Some(meta) = meta {
-        let _ = meta.set_attribute("content", description);
+    if let Some(element) = element {
+        let _ = element.set_attribute(attribute, content);
     }
 }
 

@@ -81,3 +81,16 @@ pub fn switch_href(
     }
     gazette_api_types::routes::localized(target, bare)
 }
+
+/// `(hreflang, absolute URL)` of a page that exists in every language: each language's address
+/// (from `href`) and `x-default` (English), on the site's public origin `base`.
+pub fn in_every_language(base: &str, href: impl Fn(Lang) -> String) -> Vec<(String, String)> {
+    Lang::ALL
+        .iter()
+        .map(|&lang| (lang.code().to_owned(), format!("{base}{}", href(lang))))
+        .chain(std::iter::once((
+            "x-default".to_owned(),
+            format!("{base}{}", href(Lang::En)),
+        )))
+        .collect()
+}

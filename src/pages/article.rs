@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 use crate::api;
-use crate::browser::{self, page_url, set_document_meta, visitor_id};
+use crate::browser::{self, page_url, set_document_meta, set_page_links, visitor_id};
 use crate::components::{
     AdSlot, AdSpace, ArticleBody, ArticleCards, CardSize, FigureCaption, FontControls, Loading,
     MostRead, Picture, ResourceView, SaveButton, ShareBar,
@@ -51,6 +51,22 @@ pub fn ArticlePage() -> impl IntoView {
                 &format!("{} — {}", article.summary.title, info.name),
                 &article.summary.lead,
             );
+            // This article and its translations, as the server lists them.
+            let base = info.base_url.as_str();
+            let canonical = format!("{base}{}", article_href(lang, &article.summary.slug));
+            let alternates: Vec<(String, String)> =
+                std::iter::once((lang.code().to_owned(), canonical.clone()))
+                    .chain(article.translations.iter().map(|translation| {
+                        (
+                            translation.lang.code().to_owned(),
+                            format!(
+                                "{base}{}",
+                                article_href(translation.lang, &translation.slug)
+                            ),
+                        )
+                    }))
+                    .collect();
+            set_page_links(&canonical, &alternates);
         }
         translations
             .0

@@ -8,11 +8,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use crate::api;
-use crate::browser::set_document_meta;
+use crate::browser::{set_document_meta, set_page_links};
 use crate::components::{AdSlot, Loading, NewsFeed, PageLoader, ResourceView};
 use crate::i18n::{fill, t};
 use crate::state::{use_page_lang, use_site};
-use crate::urls::{after_href, category_href, tag_href};
+use crate::urls::{after_href, category_href, in_every_language, tag_href};
 
 /// What a list page lists.
 #[derive(Clone, Copy, PartialEq)]
@@ -69,6 +69,18 @@ fn list_page(listing: Listing) -> impl IntoView {
                 &format!("{} — {}", heading.name, info.name),
                 &heading.description,
             );
+            let (slug, base) = (slug.get_untracked(), info.base_url.as_str());
+            match listing {
+                Listing::Category => set_page_links(
+                    &format!("{base}{}", category_href(lang, &slug)),
+                    &in_every_language(base, |other| category_href(other, &slug)),
+                ),
+                // A tag may have no name in another language: only this page's own address.
+                Listing::Tag => {
+                    let url = format!("{base}{}", tag_href(lang, &slug));
+                    set_page_links(&url, &[(lang.code().to_owned(), url.clone())]);
+                }
+            }
         }
     });
 

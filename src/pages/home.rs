@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api;
-use crate::browser::{set_document_meta, VisibilityWatch};
+use crate::browser::{set_document_meta, set_page_links, VisibilityWatch};
 use crate::components::{AdSlot, ArticleCards, CardSize, MostRead, NewsFeed, PageLoader};
 use crate::i18n::t;
 use crate::state::{use_categories, use_page_lang, use_site};
-use crate::urls::{after_href, category_href, home_href};
+use crate::urls::{after_href, category_href, home_href, in_every_language};
 
 /// `/`, `/ru`, `/hy`.
 #[component]
@@ -33,6 +33,11 @@ pub fn HomePage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(info) = site.info() {
             set_document_meta(&format!("{} — {}", info.name, info.tagline), &info.tagline);
+            let base = info.base_url.as_str();
+            set_page_links(
+                &format!("{base}{}", home_href(lang)),
+                &in_every_language(base, home_href),
+            );
         }
     });
 

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api;
-use crate::browser::set_document_meta;
+use crate::browser::{set_document_meta, set_page_links};
 use crate::components::{CardsSkeleton, ResourceView};
 use crate::i18n::{fill, format_relative, t, NewsroomZone};
 use crate::state::{use_page_lang, use_site};
-use crate::urls::{article_href, search_href};
+use crate::urls::{article_href, home_href, search_href};
 
 /// `/search?q=...`.
 #[component]
@@ -39,6 +39,10 @@ pub fn SearchPage() -> impl IntoView {
             &format!("{}: {text}", strings.search_title),
             strings.search_label,
         );
+        // Results are not a page of their own: the front page is canonical, as the server says.
+        if let Some(info) = site.info() {
+            set_page_links(&format!("{}{}", info.base_url, home_href(lang)), &[]);
+        }
     });
 
     let results_view = move |found: Option<SearchResults>| match found {
