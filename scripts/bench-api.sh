@@ -28,7 +28,7 @@ paths=(
 # The server on DATABASE (a SQLite path or a postgres:// URL), once /healthz answers.
 start_server() {
   local database="$1"
-  "$server_bin" --listen "127.0.0.1:$port" --database "$database" --dist "$work/none" \
+  "$server_bin" --listen "127.0.0.1:$port" --database "$database" --dist "$work/none" --no-rate-limits \
     >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 100); do

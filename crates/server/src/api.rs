@@ -11,6 +11,7 @@ pub mod cache;
 pub mod categories;
 pub mod error;
 pub mod extract;
+pub mod limits;
 pub mod openapi;
 pub mod search;
 pub mod site;
@@ -31,14 +32,23 @@ use extract::MAX_BODY_BYTES;
 /// The API's routes under [`API_PREFIX`](gazette_api_types::API_PREFIX) and the OpenAPI
 /// document; unknown API paths answer a JSON 404.
 pub fn router(state: &AppState) -> Router<AppState> {
+    let config = &state.config;
+    let limited = |router: Router<AppState>, limit, methods: &[Method]| {
+        if config.no_rate_limits {
+            router
+        } else {
+            router.layer(limits::layer(limit, methods, config.behind_proxy))
+        }
+    };
+    let writes = [Method::POST, Method::PUT, Method::DELETE];
     let api = Router::new()
         .merge(site::router())
         .merge(categories::router())
         .merge(articles::router())
-        .merge(views::router())
-        .merge(search::router())
+        .merge(limited(views::router(), limits::VIEWS, &[Method::POST]))
+        .merge(limited(search::router(), limits::SEARCH, &[Method::GET]))
         .merge(tags::router())
-        .nest("/admin", admin::router())
+        .nest("/admin", limited(admin::router(), limits::WRITES, &writes))
         .fallback(api_not_found)
         .layer(middleware::from_fn(cache::etag_and_cache))
         .layer(cors_layer(&state.config.cors_origins));

@@ -102,6 +102,17 @@ pub struct Config {
     /// Largest picture an editor may upload, in bytes.
     #[arg(long, env = "GAZETTE_MAX_UPLOAD_BYTES", default_value_t = 15 * 1024 * 1024)]
     pub max_upload_bytes: usize,
+
+    /// The server runs behind a reverse proxy that appends the client's address to
+    /// `X-Forwarded-For`: rate limits and the view counter use that address, not the proxy's.
+    /// Without this flag the header is ignored (a client could write anything in it).
+    #[arg(long, env = "GAZETTE_BEHIND_PROXY")]
+    pub behind_proxy: bool,
+
+    /// Turn off the per-client rate limits on views, search and editor writes (for load
+    /// tests that send everything from one address).
+    #[arg(long, env = "GAZETTE_NO_RATE_LIMITS")]
+    pub no_rate_limits: bool,
 }
 
 impl Config {
@@ -154,6 +165,8 @@ impl Config {
             media_dir: Some(test_media_dir()),
             media_store_url: None,
             max_upload_bytes: 15 * 1024 * 1024,
+            behind_proxy: false,
+            no_rate_limits: false,
         }
     }
 }

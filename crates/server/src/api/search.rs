@@ -53,7 +53,7 @@ pub fn search_words(text: &str) -> Vec<String> {
 
 /// Articles matching the text, with highlighted title and snippet.
 #[utoipa::path(get, path = "/api/v1/search", tag = "search", params(SearchQuery),
-    responses((status = 200, body = SearchResults), (status = 400, body = ErrorBody)))]
+    responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 200, body = SearchResults), (status = 400, body = ErrorBody)))]
 pub async fn search(
     State(state): State<AppState>,
     Query(query): Query<SearchQuery>,

@@ -1,7 +1,7 @@
 //! `POST /api/v1/articles/{slug}/views`: counts a reader's visit, once per reader per article
 //! per day on any replica, and answers the article's count.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::HeaderMap;
@@ -11,6 +11,7 @@ use gazette_api_types::{ErrorBody, ViewCount, VISITOR_HEADER};
 
 use super::error::{ApiResult, Error};
 use super::extract::{parse_lang, Json, LangQuery, Query};
+use super::limits;
 use crate::content::views;
 use crate::db;
 use crate::state::AppState;
@@ -24,7 +25,7 @@ pub fn router() -> Router<AppState> {
 #[utoipa::path(post, path = "/api/v1/articles/{slug}/views", tag = "articles",
     params(("slug" = String, Path), ("lang" = Option<String>, Query, description = "en (default), ru or hy"),
            ("x-gazette-visitor" = Option<String>, Header, description = "anonymous reader id")),
-    responses((status = 200, body = ViewCount), (status = 404, body = ErrorBody)))]
+    responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 200, body = ViewCount), (status = 404, body = ErrorBody)))]
 pub async fn count_view(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -36,13 +37,15 @@ pub async fn count_view(
     let id = db::articles::published_id(&state.store, lang, &slug)
         .await?
         .ok_or_else(|| Error::no_article(&slug))?;
-    let visitor = visitor_key(&headers, peer.map(|Extension(ConnectInfo(addr))| addr));
+    let peer = peer.map(|Extension(ConnectInfo(addr))| addr);
+    let address = limits::client_address(&headers, peer, state.config.behind_proxy);
+    let visitor = visitor_key(&headers, address);
     let views = views::count(&state.store, id, &visitor).await?;
     Ok(Json(ViewCount { views }))
 }
 
 /// Who is reading: the front end's anonymous id, else the address and browser.
-fn visitor_key(headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
+fn visitor_key(headers: &HeaderMap, address: Option<IpAddr>) -> String {
     let header = |name: &str| {
         headers
             .get(name)
@@ -52,7 +55,9 @@ fn visitor_key(headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
     if let Some(visitor) = header(VISITOR_HEADER).filter(|visitor| !visitor.is_empty()) {
         return format!("id:{visitor}");
     }
-    let address = peer.map(|addr| addr.ip().to_string()).unwrap_or_default();
+    let address = address
+        .map(|address| address.to_string())
+        .unwrap_or_default();
     format!(
         "peer:{address}|{}",
         header("user-agent").unwrap_or_default()

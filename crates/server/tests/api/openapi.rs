@@ -71,11 +71,12 @@ fn served_operations() -> BTreeSet<(String, String)> {
         .filter_map(|(at, _)| {
             let call = call_text(&api_rs[at + ".nest".len()..]);
             let prefix = call.split('"').nth(1)?.to_owned();
+            // The module whose `router()` is nested (also inside a wrapper such as
+            // `limited(admin::router(), …)`).
             let module = call
-                .split(',')
-                .nth(1)?
-                .trim()
-                .split("::")
+                .split("::router()")
+                .next()?
+                .rsplit(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
                 .next()?
                 .to_owned();
             Some((module, prefix))

@@ -16,18 +16,24 @@ use crate::common::{
 };
 
 /// One `gazette-server` process and the address it serves on.
-struct Replica {
+pub(crate) struct Replica {
     process: Child,
-    address: SocketAddr,
+    pub(crate) address: SocketAddr,
 }
 
 impl Replica {
     /// Starts a replica on `database` with the test token; the views fold only on shutdown.
     /// Returns once it serves. Its output is drained to the end so that it never writes into a
     /// closed pipe.
-    fn start(database: &str) -> Replica {
+    pub(crate) fn start(database: &str) -> Replica {
+        Replica::start_with(database, &[])
+    }
+
+    /// [`Replica::start`] with more command-line arguments.
+    pub(crate) fn start_with(database: &str, more: &[&str]) -> Replica {
         let mut process = Command::new(env!("CARGO_BIN_EXE_gazette-server"))
             .args(["--listen", "127.0.0.1:0", "--database", database])
+            .args(more)
             .args(["--dist", "does-not-exist", "--admin-token", TOKEN])
             .args(["--views-flush-secs", "3600"])
             .stdout(Stdio::piped())
@@ -54,7 +60,13 @@ impl Replica {
     }
 
     /// Sends a request; returns the status code and the JSON body.
-    async fn send(&self, method: &str, path: &str, headers: &str, body: &str) -> (u16, Value) {
+    pub(crate) async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &str,
+        body: &str,
+    ) -> (u16, Value) {
         let response = raw_http(
             self.address,
             &format!(
@@ -70,7 +82,7 @@ impl Replica {
     }
 
     /// A reader's visit to the Mexico article; returns the count the replica answers.
-    async fn view(&self, reader: &str) -> u64 {
+    pub(crate) async fn view(&self, reader: &str) -> u64 {
         let (status, body) = self
             .send(
                 "POST",
@@ -81,6 +93,13 @@ impl Replica {
             .await;
         assert_eq!(status, 200, "{body}");
         body["views"].as_u64().expect("views")
+    }
+
+    /// SIGKILL, as a crash or the kernel's out-of-memory killer would: nothing runs after it.
+    pub(crate) fn crash(&mut self) {
+        self.process.kill().expect("SIGKILL");
+        let exit = self.process.wait().expect("wait");
+        assert!(!exit.success(), "killed: {exit}");
     }
 
     /// SIGTERM, then waits: the replica folds its views and exits cleanly.

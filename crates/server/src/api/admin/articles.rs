@@ -172,7 +172,7 @@ async fn stored_article(state: &AppState, id: i64) -> ApiResult<Article> {
 /// Creates an article (optionally as a translation of an existing one).
 #[utoipa::path(post, path = "/api/v1/admin/articles", tag = "admin", request_body = ArticleInput,
     security(("bearer" = [])),
-    responses((status = 201, body = Article), (status = 401, body = ErrorBody),
+    responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 201, body = Article), (status = 401, body = ErrorBody),
               (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_article(
     _editor: Editor,
@@ -217,7 +217,7 @@ pub async fn create_article(
 /// Replaces an article's content; the slug may change within its language.
 #[utoipa::path(put, path = "/api/v1/admin/articles/{lang}/{slug}", tag = "admin", request_body = ArticleInput,
     params(("lang" = String, Path), ("slug" = String, Path)), security(("bearer" = [])),
-    responses((status = 200, body = Article), (status = 401, body = ErrorBody),
+    responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 200, body = Article), (status = 401, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update_article(
     _editor: Editor,
@@ -269,7 +269,7 @@ async fn existing(state: &AppState, lang: Lang, slug: &str) -> ApiResult<i64> {
 /// Hides an article from readers (it becomes a draft).
 #[utoipa::path(post, path = "/api/v1/admin/articles/{lang}/{slug}/unpublish", tag = "admin",
     params(("lang" = String, Path), ("slug" = String, Path)), security(("bearer" = [])),
-    responses((status = 200, body = Article), (status = 401, body = ErrorBody),
+    responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 200, body = Article), (status = 401, body = ErrorBody),
               (status = 404, body = ErrorBody)))]
 pub async fn unpublish_article(
     _editor: Editor,
@@ -285,7 +285,7 @@ pub async fn unpublish_article(
 /// Deletes an article.
 #[utoipa::path(delete, path = "/api/v1/admin/articles/{lang}/{slug}", tag = "admin",
     params(("lang" = String, Path), ("slug" = String, Path)), security(("bearer" = [])),
-    responses((status = 204), (status = 401, body = ErrorBody),
+    responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 204), (status = 401, body = ErrorBody),
               (status = 404, body = ErrorBody)))]
 pub async fn delete_article(
     _editor: Editor,

@@ -14,7 +14,7 @@ use crate::state::AppState;
 /// Creates a category or sets its name, description and position in one language.
 #[utoipa::path(put, path = "/api/v1/admin/categories/{slug}", tag = "admin", request_body = CategoryInput,
     params(("slug" = String, Path)), security(("bearer" = [])),
-    responses((status = 200, body = Category), (status = 401, body = ErrorBody),
+    responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 200, body = Category), (status = 401, body = ErrorBody),
               (status = 422, body = ErrorBody)))]
 pub async fn put_category(
     _editor: Editor,
@@ -52,7 +52,7 @@ pub async fn put_category(
 /// Deletes a category that has no articles.
 #[utoipa::path(delete, path = "/api/v1/admin/categories/{slug}", tag = "admin",
     params(("slug" = String, Path)), security(("bearer" = [])),
-    responses((status = 204), (status = 401, body = ErrorBody),
+    responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 204), (status = 401, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn delete_category(
     _editor: Editor,

@@ -13,7 +13,7 @@ use crate::state::AppState;
 /// Sets the name readers see for a tag in one language.
 #[utoipa::path(put, path = "/api/v1/admin/tags/{slug}", tag = "admin", request_body = TagInput,
     params(("slug" = String, Path)), security(("bearer" = [])),
-    responses((status = 200, body = Tag), (status = 401, body = ErrorBody),
+    responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 200, body = Tag), (status = 401, body = ErrorBody),
               (status = 422, body = ErrorBody)))]
 pub async fn put_tag(
     _editor: Editor,
