@@ -36,12 +36,8 @@ impl HotFiles {
 
     /// The kept file under `key`, if any; marks it as just served.
     pub fn get(&self, key: &str) -> Option<Bytes> {
-        let mut files = self
-            .files
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        files.clock += 1;
-        let now = files.clock;
+        let mut files = self.lock();
+        let now = files.tick();
         let (bytes, last_served) = files.by_key.get_mut(key)?;
         *last_served = now;
         Some(bytes.clone())
@@ -52,12 +48,8 @@ impl HotFiles {
         if bytes.len() > LARGEST_FILE || bytes.len() > self.budget {
             return;
         }
-        let mut files = self
-            .files
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        files.clock += 1;
-        let now = files.clock;
+        let mut files = self.lock();
+        let now = files.tick();
         if let Some((old, _)) = files.by_key.insert(key.to_owned(), (bytes.clone(), now)) {
             files.bytes -= old.len();
         }
@@ -79,10 +71,22 @@ impl HotFiles {
 
     /// How many bytes are kept now.
     pub fn kept_bytes(&self) -> usize {
+        self.lock().bytes
+    }
+
+    /// The files (a panic elsewhere while holding them leaves them usable: they are only bytes).
+    fn lock(&self) -> std::sync::MutexGuard<'_, Files> {
         self.files
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .bytes
+    }
+}
+
+impl Files {
+    /// The next moment of the use clock.
+    fn tick(&mut self) -> u64 {
+        self.clock += 1;
+        self.clock
     }
 }
 

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use gazette_api_types::VISITOR_HEADER;
 
-use crate::common::{hostile_article, new_database, MEXICO, TOKEN};
+use crate::common::{new_database, MEXICO};
 use crate::replicas::Replica;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -31,17 +31,7 @@ async fn a_crash_mid_traffic_loses_nothing_that_was_acknowledged() {
     let before = before["views"].as_u64().expect("views");
 
     // An editor's write, acknowledged.
-    let mut article = hostile_article();
-    article["slug"] = "written-before-the-crash".into();
-    let auth = format!("Authorization: Bearer {TOKEN}\r\n");
-    let (status, _) = server
-        .send(
-            "POST",
-            "/api/v1/admin/articles",
-            &auth,
-            &article.to_string(),
-        )
-        .await;
+    let (status, _) = server.publish("written-before-the-crash").await;
     assert_eq!(status, 201);
 
     // Eight readers' connections send views, each from a new reader, until the crash.

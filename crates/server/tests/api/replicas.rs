@@ -81,6 +81,20 @@ impl Replica {
         (status, serde_json::from_str(body).unwrap_or(Value::Null))
     }
 
+    /// An editor creates the test's hostile article under `slug`; returns status and answer.
+    pub(crate) async fn publish(&self, slug: &str) -> (u16, Value) {
+        let mut article = hostile_article();
+        article["slug"] = slug.into();
+        let auth = format!("Authorization: Bearer {TOKEN}\r\n");
+        self.send(
+            "POST",
+            "/api/v1/admin/articles",
+            &auth,
+            &article.to_string(),
+        )
+        .await
+    }
+
     /// A reader's visit to the Mexico article; returns the count the replica answers.
     pub(crate) async fn view(&self, reader: &str) -> u64 {
         let (status, body) = self
@@ -163,17 +177,7 @@ async fn two_replicas_share_one_postgres_database() {
     assert_eq!(mexico.await, 1, "the demo loaded once");
 
     // A write on one replica is read on the other.
-    let mut article = hostile_article();
-    article["slug"] = "written-on-replica-a".into();
-    let auth = format!("Authorization: Bearer {TOKEN}\r\n");
-    let (status, created) = a
-        .send(
-            "POST",
-            "/api/v1/admin/articles",
-            &auth,
-            &article.to_string(),
-        )
-        .await;
+    let (status, created) = a.publish("written-on-replica-a").await;
     assert_eq!(status, 201, "{created}");
     let (status, read) = b
         .send("GET", "/api/v1/articles/written-on-replica-a", "", "")
