@@ -1,5 +1,5 @@
 # Gazette: the two commands of the README, and the benchmark. See scripts/gazette.
-.PHONY: run test bench dev
+.PHONY: run test bench fuzz dev
 
 run:
 	scripts/gazette run
@@ -9,6 +9,9 @@ test:
 
 bench:
 	scripts/gazette bench
+
+fuzz:
+	scripts/gazette fuzz
 
 dev:
 	scripts/gazette dev

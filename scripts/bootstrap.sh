@@ -8,7 +8,8 @@
 #   the choice is recorded in $GAZETTE_CACHE/toolchain.env so later runs do not probe again;
 # - trunk 0.21.14, wasm-bindgen-cli at the version Cargo.lock pins, wasm-opt and Playwright
 #   from package-lock.json (npm ci);
-# - for tests and benchmarks: Debian's chromium and chromium-driver.
+# - for tests and benchmarks: Debian's chromium and chromium-driver, PostgreSQL, and
+#   Schemathesis (pinned, in a virtual environment in the cache).
 #
 # Prints the path of the environment file to source on its last line.
 set -euo pipefail
@@ -185,6 +186,24 @@ fi
 if [ "$purpose" != run ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
   && ! command -v initdb >/dev/null 2>&1; then
   apt_install postgresql
+fi
+# Schemathesis for the contract test (scripts/contract-test.sh), pinned, in its own virtual
+# environment in the cache; made again when the pinned list changes.
+if [ "$purpose" != run ]; then
+  st_venv="$cache/schemathesis"
+  st_requirements="$root/crates/server/contract/requirements.txt"
+  if ! cmp -s "$st_requirements" "$st_venv/.gazette-requirements" 2>/dev/null; then
+    if ! command -v python3 >/dev/null 2>&1 || ! python3 -m venv --help >/dev/null 2>&1 \
+      || ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+      apt_install python3 python3-venv
+    fi
+    say "installing Schemathesis for the contract test (pip, pinned)"
+    rm -rf "$st_venv"
+    python3 -m venv "$st_venv" >&2 || die "python3 -m venv failed."
+    "$st_venv/bin/pip" install --quiet --disable-pip-version-check -r "$st_requirements" >&2 \
+      || die "pip install of Schemathesis failed." "Check that PyPI is reachable, then run this again."
+    cp "$st_requirements" "$st_venv/.gazette-requirements"
+  fi
 fi
 if [ "$purpose" = bench ]; then
   command -v wrk >/dev/null 2>&1 || apt_install wrk

@@ -28,11 +28,51 @@ pub enum ArticleStatus {
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct ArticleInput {
     pub lang: Lang,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "^[a-z0-9]+(-[a-z0-9]+)*$",
+            max_length = 120,
+            example = "new-bridge-opens"
+        )
+    )]
     pub slug: String,
+    /// The slug of an existing category (422 otherwise).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", example = "society")
+    )]
     pub category: String,
+    /// 1 to 300 characters, not only spaces.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 300,
+            pattern = "\\S",
+            example = "A new bridge opens"
+        )
+    )]
     pub title: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 2000,
+            example = "The city's third bridge opened on Monday."
+        )
+    )]
     pub lead: String,
+    /// Must keep some text once unsafe markup is removed (422 otherwise).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "<p>The bridge carries <strong>four lanes</strong>.</p>")
+    )]
     pub body_html: String,
+    /// 1 to 120 characters, not only spaces.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 120, pattern = "\\S", example = "Desk")
+    )]
     pub author: String,
     #[serde(default)]
     pub source: String,
@@ -51,6 +91,7 @@ pub struct ArticleInput {
     pub image_credit: Option<String>,
     /// RFC 3339; defaults to now.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub published_at: Option<String>,
     #[serde(default)]
     pub status: ArticleStatus,

@@ -109,10 +109,39 @@ pub struct Config {
     #[arg(long, env = "GAZETTE_BEHIND_PROXY")]
     pub behind_proxy: bool,
 
-    /// Turn off the per-client rate limits on views, search and editor writes (for load
-    /// tests that send everything from one address).
+    /// Turn off the per-client rate limits on views, search and editor writes, and the cap
+    /// of views per address (for load tests that send everything from one address).
     #[arg(long, env = "GAZETTE_NO_RATE_LIMITS")]
     pub no_rate_limits: bool,
+
+    /// Most views one client address adds to one article in a day, whatever reader ids it
+    /// sends (0: no cap). Readers behind one carrier-grade NAT share an address, so keep it
+    /// well above what one household or office reads.
+    #[arg(long, env = "GAZETTE_MAX_VIEWS_PER_ADDRESS", default_value_t = 200)]
+    pub max_views_per_address: u32,
+
+    /// Most connections the server holds open at once (keep it under `ulimit -n`).
+    #[arg(long, env = "GAZETTE_MAX_CONNECTIONS", default_value_t = 1000)]
+    pub max_connections: usize,
+
+    /// Most connections one client address holds open at once; not applied with
+    /// `--behind-proxy` (every connection then comes from the proxy).
+    #[arg(
+        long,
+        env = "GAZETTE_MAX_CONNECTIONS_PER_ADDRESS",
+        default_value_t = 64
+    )]
+    pub max_connections_per_address: usize,
+
+    /// Seconds a client has to send a request's headers (also how long an idle kept-alive
+    /// connection stays open); requests then have 15 s to be read and answered.
+    #[arg(long, env = "GAZETTE_HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_timeout_secs: u64,
+
+    /// Seconds a graceful shutdown (Ctrl-C, SIGTERM) waits for open requests before closing
+    /// their connections.
+    #[arg(long, env = "GAZETTE_SHUTDOWN_GRACE_SECS", default_value_t = 10)]
+    pub shutdown_grace_secs: u64,
 }
 
 impl Config {
@@ -128,6 +157,18 @@ impl Config {
                 .map(|folder| folder.join("media"))
                 .unwrap_or_else(|| PathBuf::from("media")),
             _ => PathBuf::from("data/media"),
+        }
+    }
+
+    /// The bounds on connections, from the `--max-connections*`, `--header-timeout-secs`
+    /// and `--shutdown-grace-secs` flags.
+    pub fn connection_limits(&self) -> crate::connections::ConnectionLimits {
+        crate::connections::ConnectionLimits {
+            max_connections: self.max_connections.max(1),
+            max_per_address: (!self.behind_proxy)
+                .then_some(self.max_connections_per_address.max(1)),
+            header_read_timeout: Duration::from_secs(self.header_timeout_secs.max(1)),
+            shutdown_grace: Duration::from_secs(self.shutdown_grace_secs),
         }
     }
 
@@ -167,6 +208,11 @@ impl Config {
             max_upload_bytes: 15 * 1024 * 1024,
             behind_proxy: false,
             no_rate_limits: false,
+            max_views_per_address: 200,
+            max_connections: 1000,
+            max_connections_per_address: 64,
+            header_timeout_secs: 10,
+            shutdown_grace_secs: 10,
         }
     }
 }

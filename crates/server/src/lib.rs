@@ -11,6 +11,7 @@
 
 pub mod api;
 pub mod config;
+pub mod connections;
 pub mod content;
 pub mod db;
 pub mod images;
@@ -18,7 +19,6 @@ pub mod site_settings;
 pub mod state;
 pub mod web;
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::extract::Request;
@@ -52,6 +52,7 @@ pub fn app(state: AppState) -> Router {
         // Outside the limit and the timeout, so their 413 and 408 answers are JSON under
         // `/api` and carry the security headers like every other response.
         .layer(middleware::from_fn(api::json_errors_for_api))
+        .layer(middleware::from_fn(limit_request_head))
         .layer(middleware::from_fn(security_headers))
         .layer(TraceLayer::new_for_http())
 }
@@ -84,6 +85,41 @@ async fn limit_body(
     let (parts, body) = request.into_parts();
     let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
     next.run(Request::from_parts(parts, body)).await
+}
+
+/// Longest request target (path and query) the server reads, in bytes.
+pub const MAX_URI_BYTES: usize = 8 * 1024;
+/// Most bytes of request headers (names and values) the server reads.
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+
+/// Refuses a request target longer than [`MAX_URI_BYTES`] (414) and headers larger than
+/// [`MAX_HEADER_BYTES`] (431) with the JSON error and the security headers. (Far larger heads,
+/// over hyper's own limits of 64 KB of target and 400 KB of buffer, get hyper's bare answer.)
+async fn limit_request_head(request: Request, next: Next) -> Response {
+    let target = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |target| target.as_str().len());
+    if target > MAX_URI_BYTES {
+        return api::error::error_response(
+            StatusCode::URI_TOO_LONG,
+            "uri_too_long",
+            format!("the request address is longer than {MAX_URI_BYTES} bytes"),
+        );
+    }
+    let header_bytes: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len())
+        .sum();
+    if header_bytes > MAX_HEADER_BYTES {
+        return api::error::error_response(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "headers_too_large",
+            format!("the request headers are larger than {MAX_HEADER_BYTES} bytes"),
+        );
+    }
+    next.run(request).await
 }
 
 /// `/healthz`: 200 "ok" while the database answers, 503 when it does not, so a load balancer
@@ -154,12 +190,13 @@ pub async fn serve_on(
 
     tracing::info!("Gazette is running at http://{local}");
     println!("Gazette is running at http://{local}");
-    axum::serve(
+    connections::serve_connections(
         listener,
-        app(state.clone()).into_make_service_with_connect_info::<SocketAddr>(),
+        app(state.clone()),
+        state.config.connection_limits(),
+        shutdown,
     )
-    .with_graceful_shutdown(shutdown)
-    .await?;
+    .await;
 
     flusher.abort();
     let folded = content::views::flush(&state.store).await?;

@@ -29,14 +29,17 @@ pub fn router() -> Router<AppState> {
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 pub struct ListQuery {
     /// en (default), ru or hy.
+    #[param(value_type = Option<Lang>)]
     pub lang: Option<String>,
     /// Only this category's articles.
     pub category: Option<String>,
     /// Only articles with this tag.
     pub tag: Option<String>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page (opaque; a cursor this server did not make is a 400).
+    #[param(pattern = "^[A-Za-z0-9_-]{1,200}$")]
     pub cursor: Option<String>,
     /// Page size, 1 to 50 (default 20).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 50)]
     pub limit: Option<String>,
 }
 
@@ -82,7 +85,7 @@ pub async fn list_articles(
 
 /// One published article with its body blocks, tags, views and translations.
 #[utoipa::path(get, path = "/api/v1/articles/{slug}", tag = "articles",
-    params(("slug" = String, Path), ("lang" = Option<String>, Query, description = "en (default), ru or hy")),
+    params(("slug" = String, Path), ("lang" = Option<Lang>, Query, description = "en (default), ru or hy")),
     responses((status = 200, body = Article), (status = 404, body = ErrorBody)))]
 pub async fn get_article(
     State(state): State<AppState>,
@@ -107,8 +110,10 @@ pub async fn load_article(state: &AppState, lang: Lang, slug: &str) -> ApiResult
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 pub struct ShortListQuery {
     /// en (default), ru or hy.
+    #[param(value_type = Option<Lang>)]
     pub lang: Option<String>,
     /// How many, 1 to 20 (default 6).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 20)]
     pub limit: Option<String>,
 }
 
@@ -144,10 +149,13 @@ pub async fn related_articles(
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 pub struct MostReadQuery {
     /// en (default), ru or hy.
+    #[param(value_type = Option<Lang>)]
     pub lang: Option<String>,
     /// How many, 1 to 20 (default 6).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 20)]
     pub limit: Option<String>,
     /// The window in days, today (UTC) included: 1 to 30 (default 7).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 30)]
     pub days: Option<String>,
 }
 

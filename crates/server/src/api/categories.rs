@@ -3,7 +3,7 @@
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::Router;
-use gazette_api_types::{Category, CategoryList, ErrorBody};
+use gazette_api_types::{Category, CategoryList, ErrorBody, Lang};
 
 use super::error::{ApiResult, Error};
 use super::extract::{parse_lang, Json, LangQuery, Query};
@@ -19,7 +19,7 @@ pub fn router() -> Router<AppState> {
 
 /// All categories in navigation order.
 #[utoipa::path(get, path = "/api/v1/categories", tag = "categories",
-    params(("lang" = Option<String>, Query, description = "en (default), ru or hy")),
+    params(("lang" = Option<Lang>, Query, description = "en (default), ru or hy")),
     responses((status = 200, body = CategoryList), (status = 400, body = ErrorBody)))]
 pub async fn list_categories(
     State(state): State<AppState>,
@@ -32,7 +32,7 @@ pub async fn list_categories(
 
 /// One category with its name and description.
 #[utoipa::path(get, path = "/api/v1/categories/{slug}", tag = "categories",
-    params(("slug" = String, Path), ("lang" = Option<String>, Query, description = "en (default), ru or hy")),
+    params(("slug" = String, Path), ("lang" = Option<Lang>, Query, description = "en (default), ru or hy")),
     responses((status = 200, body = Category), (status = 404, body = ErrorBody)))]
 pub async fn get_category(
     State(state): State<AppState>,

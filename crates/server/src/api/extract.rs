@@ -61,10 +61,11 @@ pub struct LangQuery {
     pub lang: Option<String>,
 }
 
-/// Parses a language code, defaulting to English; unknown codes are a 400 naming the choices.
+/// Parses a language code, defaulting to English when there is none; unknown codes (also an
+/// empty `lang=`) are a 400 naming the choices.
 pub fn parse_lang(code: Option<&str>) -> ApiResult<Lang> {
     match code {
-        None | Some("") => Ok(Lang::En),
+        None => Ok(Lang::En),
         Some(code) => Lang::from_code(code).ok_or_else(|| {
             Error::BadRequest(format!(
                 "unknown language '{}': use one of en, ru, hy",

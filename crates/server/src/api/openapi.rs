@@ -28,7 +28,7 @@ use crate::state::AppState;
         admin_categories::put_category, admin_categories::delete_category,
         admin_tags::put_tag, admin_images::upload_image,
     ),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &ErrorAnswers),
 )]
 pub struct ApiDoc;
 
@@ -47,6 +47,67 @@ impl Modify for BearerAuth {
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
+    }
+}
+
+/// Lists the error answers every operation can give by its shape, so no answer the server
+/// sends is missing from the document: 400 (a parameter or body the server cannot read) on
+/// operations with parameters or a body; 413 (too large) and 415 (not JSON) on JSON bodies;
+/// 401 (no or wrong token) on the editor's operations. The handlers list the rest.
+struct ErrorAnswers;
+
+impl Modify for ErrorAnswers {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let error = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("ErrorBody")))
+                        .build(),
+                )
+                .build()
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+            ];
+            for operation in operations {
+                let Some(operation) = operation else { continue };
+                let has_parameters = operation.parameters.as_ref().is_some_and(|p| !p.is_empty());
+                let json_body = operation
+                    .request_body
+                    .as_ref()
+                    .is_some_and(|body| body.content.contains_key("application/json"));
+                let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
+                let mut answers = Vec::new();
+                if has_parameters || operation.request_body.is_some() {
+                    answers.push(("400", "a parameter or the body cannot be read"));
+                }
+                if json_body {
+                    answers.push(("413", "the body is larger than the server accepts"));
+                    answers.push((
+                        "415",
+                        "the body is not JSON (Content-Type: application/json)",
+                    ));
+                }
+                if secured {
+                    answers.push(("401", "no editor token, or a wrong one"));
+                }
+                for (status, description) in answers {
+                    operation
+                        .responses
+                        .responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| error(description).into());
+                }
+            }
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 use axum::extract::State;
 use axum::routing::get;
 use axum::Router;
-use gazette_api_types::{ErrorBody, SearchHit, SearchResults};
+use gazette_api_types::{ErrorBody, Lang, SearchHit, SearchResults};
 use serde::Deserialize;
 
 use super::error::{ApiResult, Error};
@@ -31,13 +31,17 @@ pub fn router() -> Router<AppState> {
 /// Query of a search.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 pub struct SearchQuery {
-    /// The reader's search text, 1 to 200 characters.
+    /// The reader's search text, 1 to 200 characters, not only spaces.
+    #[param(value_type = String, required = true, min_length = 1, max_length = 200, pattern = "\\S")]
     pub q: Option<String>,
     /// en (default), ru or hy.
+    #[param(value_type = Option<Lang>)]
     pub lang: Option<String>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page: how many results it skips, at most 1000.
+    #[param(pattern = "^(1000|[0-9]{1,3})$")]
     pub cursor: Option<String>,
     /// Page size, 1 to 50 (default 20).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 50)]
     pub limit: Option<String>,
 }
 
@@ -69,12 +73,6 @@ pub async fn search(
             "search text is longer than {MAX_QUERY_CHARS} characters"
         )));
     }
-    let words = search_words(text);
-    if words.is_empty() {
-        return Err(Error::BadRequest(
-            "search text has no letters or digits to search for".into(),
-        ));
-    }
     let offset = match query.cursor.as_deref() {
         None | Some("") => 0,
         Some(cursor) => cursor
@@ -87,6 +85,14 @@ pub async fn search(
                 )
             })?,
     };
+    // Text of signs alone ("!!!") matches nothing: an empty page, not an error.
+    let words = search_words(text);
+    if words.is_empty() {
+        return Ok(Json(SearchResults {
+            items: Vec::new(),
+            next_cursor: None,
+        }));
+    }
     let mut rows = db::articles::search(&state.store, lang, &words, offset, limit + 1).await?;
     let has_more = rows.len() > limit as usize && offset + limit <= MAX_OFFSET;
     rows.truncate(limit as usize);

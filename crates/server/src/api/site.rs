@@ -4,7 +4,7 @@
 use axum::extract::State;
 use axum::routing::get;
 use axum::Router;
-use gazette_api_types::{ErrorBody, SiteInfo};
+use gazette_api_types::{ErrorBody, Lang, SiteInfo};
 
 use super::error::ApiResult;
 use super::extract::{parse_lang, Json, LangQuery, Query};
@@ -17,7 +17,7 @@ pub fn router() -> Router<AppState> {
 
 /// Site information in the requested language.
 #[utoipa::path(get, path = "/api/v1/site", tag = "site",
-    params(("lang" = Option<String>, Query, description = "en (default), ru or hy")),
+    params(("lang" = Option<Lang>, Query, description = "en (default), ru or hy")),
     responses((status = 200, body = SiteInfo), (status = 400, body = ErrorBody)))]
 pub async fn site_info(
     State(state): State<AppState>,

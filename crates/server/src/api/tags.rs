@@ -4,7 +4,7 @@
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::Router;
-use gazette_api_types::{ErrorBody, Tag};
+use gazette_api_types::{ErrorBody, Lang, Tag};
 
 use super::error::{truncate, ApiResult, Error};
 use super::extract::{parse_lang, Json, LangQuery, Query};
@@ -18,7 +18,7 @@ pub fn router() -> Router<AppState> {
 
 /// One tag named in the language; 404 when no published article in that language has it.
 #[utoipa::path(get, path = "/api/v1/tags/{slug}", tag = "articles",
-    params(("slug" = String, Path), ("lang" = Option<String>, Query, description = "en (default), ru or hy")),
+    params(("slug" = String, Path), ("lang" = Option<Lang>, Query, description = "en (default), ru or hy")),
     responses((status = 200, body = Tag), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn get_tag(
     State(state): State<AppState>,

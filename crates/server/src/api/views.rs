@@ -1,5 +1,6 @@
 //! `POST /api/v1/articles/{slug}/views`: counts a reader's visit, once per reader per article
-//! per day on any replica, and answers the article's count.
+//! per day on any replica (and at most `--max-views-per-address` a day from one client
+//! address), and answers the article's count.
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -7,7 +8,7 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::HeaderMap;
 use axum::routing::post;
 use axum::{Extension, Router};
-use gazette_api_types::{ErrorBody, ViewCount, VISITOR_HEADER};
+use gazette_api_types::{ErrorBody, Lang, ViewCount, VISITOR_HEADER};
 
 use super::error::{ApiResult, Error};
 use super::extract::{parse_lang, Json, LangQuery, Query};
@@ -23,7 +24,7 @@ pub fn router() -> Router<AppState> {
 
 /// Counts a reader's visit, once per reader per article per day, and returns the counter.
 #[utoipa::path(post, path = "/api/v1/articles/{slug}/views", tag = "articles",
-    params(("slug" = String, Path), ("lang" = Option<String>, Query, description = "en (default), ru or hy"),
+    params(("slug" = String, Path), ("lang" = Option<Lang>, Query, description = "en (default), ru or hy"),
            ("x-gazette-visitor" = Option<String>, Header, description = "anonymous reader id")),
     responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 200, body = ViewCount), (status = 404, body = ErrorBody)))]
 pub async fn count_view(
@@ -40,7 +41,16 @@ pub async fn count_view(
     let peer = peer.map(|Extension(ConnectInfo(addr))| addr);
     let address = limits::client_address(&headers, peer, state.config.behind_proxy);
     let visitor = visitor_key(&headers, address);
-    let views = views::count(&state.store, id, &visitor).await?;
+    let viewer = views::Viewer {
+        visitor: &visitor,
+        address,
+    };
+    let cap = if state.config.no_rate_limits {
+        0
+    } else {
+        state.config.max_views_per_address
+    };
+    let views = views::count(&state.store, id, &viewer, cap).await?;
     Ok(Json(ViewCount { views }))
 }
 

@@ -99,10 +99,18 @@ pub fn html_to_blocks_with_pictures(html: &str, pictures: &UploadedPictures) -> 
 /// Plain text with control characters removed and white space folded: for titles, leads,
 /// names and every other one-line field.
 pub fn clean_text(text: &str) -> String {
-    text.split(|ch: char| ch.is_whitespace() || ch.is_control())
+    text.split(|ch: char| ch.is_whitespace() || is_unwritable(ch))
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Characters no text of the site keeps: control characters and Unicode noncharacters
+/// (U+FDD0–U+FDEF and the last two of every plane, e.g. U+FFFE), which XML forbids and no
+/// writer means.
+fn is_unwritable(ch: char) -> bool {
+    let code = u32::from(ch);
+    ch.is_control() || (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE
 }
 
 struct Converter<'p> {
@@ -183,7 +191,7 @@ impl<'p> Converter<'p> {
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush_loose();
-                let text = clean_text(&element.text().collect::<String>());
+                let text = plain_text_of(element);
                 if !text.is_empty() {
                     let level = if matches!(name, "h1" | "h2") { 2 } else { 3 };
                     self.blocks.push(Block::Heading { level, text });
@@ -223,7 +231,7 @@ impl<'p> Converter<'p> {
                     .children()
                     .filter_map(ElementRef::wrap)
                     .find(|child| child.value().name() == "figcaption")
-                    .map(|caption| clean_text(&caption.text().collect::<String>()));
+                    .map(plain_text_of);
                 let picture = Selector::parse("img").ok().and_then(|images| {
                     element
                         .select(&images)
@@ -266,6 +274,16 @@ impl<'p> Converter<'p> {
         let loose = tidy(std::mem::take(&mut self.loose));
         self.push_paragraph(loose);
     }
+}
+
+/// The text a reader sees of `element` on one line: without the text of dropped elements
+/// (a `<script>` inside a heading shows nothing).
+fn plain_text_of(element: ElementRef<'_>) -> String {
+    let text: String = inlines_of(element)
+        .into_iter()
+        .map(|inline| inline.text)
+        .collect();
+    clean_text(&text)
 }
 
 fn inlines_of(element: ElementRef<'_>) -> Vec<Inline> {
@@ -331,7 +349,7 @@ fn push_text(out: &mut Vec<Inline>, text: &str, marks: Marks<'_>) {
     let text: String = text
         .chars()
         .map(|ch| {
-            if ch.is_whitespace() || ch.is_control() {
+            if ch.is_whitespace() || is_unwritable(ch) {
                 ' '
             } else {
                 ch
@@ -406,5 +424,7 @@ fn block_text(block: &Block) -> String {
     }
 }
 
+#[cfg(test)]
+mod properties;
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,11 @@
 //! Each view is recorded in the database as it arrives (so an answered view survives a
 //! crash), under a hash of who the reader is; a periodic fold (every few seconds, and on
 //! graceful shutdown) adds the new views to the articles' counters in one batch, so a
-//! popular article costs one counter update per fold, not one per reader.
+//! popular article costs one counter update per fold, not one per reader. One client address
+//! adds at most a configured number of views to an article a day, whatever reader ids it
+//! sends (a flood from one machine inflates nothing past that).
+
+use std::net::IpAddr;
 
 use sha2::{Digest, Sha256};
 
@@ -24,9 +28,43 @@ pub fn visitor_hash(visitor: &str) -> String {
         .collect()
 }
 
-/// Counts a visit by `visitor` to `article_id` (once a day) and returns the article's count.
-pub async fn count(store: &Store, article_id: i64, visitor: &str) -> StoreResult<u64> {
-    db::views::record(store, article_id, today(), &visitor_hash(visitor)).await?;
+/// Who a view comes from: the reader (their anonymous id, or address and browser) and the
+/// client address, when known.
+pub struct Viewer<'a> {
+    /// The reader's key, hashed before it is stored.
+    pub visitor: &'a str,
+    /// The client address, hashed before it is stored.
+    pub address: Option<IpAddr>,
+}
+
+/// Counts a visit by `viewer` to `article_id` (once a day per reader, and at most
+/// `max_per_address` a day from one client address; 0 means no cap) and returns the
+/// article's count.
+pub async fn count(
+    store: &Store,
+    article_id: i64,
+    viewer: &Viewer<'_>,
+    max_per_address: u32,
+) -> StoreResult<u64> {
+    let day = today();
+    let address = viewer
+        .address
+        .filter(|_| max_per_address > 0)
+        .map(|address| visitor_hash(&format!("address:{address}")));
+    let over_cap = match &address {
+        Some(address) => {
+            db::views::address_views(store, article_id, day, address).await?
+                >= i64::from(max_per_address)
+        }
+        None => false,
+    };
+    if !over_cap {
+        let first =
+            db::views::record(store, article_id, day, &visitor_hash(viewer.visitor)).await?;
+        if let (true, Some(address)) = (first, &address) {
+            db::views::add_address_view(store, article_id, day, address).await?;
+        }
+    }
     let views = db::views::current(store, article_id).await?;
     Ok(u64::try_from(views).unwrap_or(0))
 }

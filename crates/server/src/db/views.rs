@@ -19,6 +19,45 @@ pub async fn record(store: &Store, article_id: i64, day: i64, visitor: &str) -> 
     Ok(done.rows_affected() > 0)
 }
 
+/// How many views the client address `address` (already hashed) added to `article_id` on
+/// `day`.
+pub async fn address_views(
+    store: &Store,
+    article_id: i64,
+    day: i64,
+    address: &str,
+) -> StoreResult<i64> {
+    let views: Option<i64> = sqlx::query_scalar(
+        "SELECT views FROM view_addresses WHERE article_id = $1 AND day = $2 AND address = $3",
+    )
+    .bind(article_id)
+    .bind(day)
+    .bind(address)
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(views.unwrap_or(0))
+}
+
+/// Adds one to the views the client address `address` (already hashed) added to
+/// `article_id` on `day`.
+pub async fn add_address_view(
+    store: &Store,
+    article_id: i64,
+    day: i64,
+    address: &str,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO view_addresses (article_id, day, address, views) VALUES ($1, $2, $3, 1)
+         ON CONFLICT (article_id, day, address) DO UPDATE SET views = view_addresses.views + 1",
+    )
+    .bind(article_id)
+    .bind(day)
+    .bind(address)
+    .execute(store.pool())
+    .await?;
+    Ok(())
+}
+
 /// The longest window of a "most read" list, in days.
 pub const MAX_WINDOW_DAYS: i64 = 30;
 
@@ -37,7 +76,8 @@ pub(crate) const CURRENT_VIEWS: &str = "a.views + (SELECT COUNT(*) FROM view_mar
 
 /// Adds every view not yet folded to its article's counter and to its day's count; returns
 /// how many articles changed. Also forgets the readers of days before yesterday (their views
-/// are folded and no reader can be counted for those days again) and day counts older than
+/// are folded and no reader can be counted for those days again), the per-address counts of
+/// those days, and day counts older than
 /// any "most read" window ([`MAX_WINDOW_DAYS`]).
 pub async fn fold(store: &Store, today: i64) -> StoreResult<u64> {
     let changed = match store.backend() {
@@ -56,6 +96,10 @@ pub async fn fold(store: &Store, today: i64) -> StoreResult<u64> {
             .rows_affected(),
     };
     sqlx::query("DELETE FROM view_marks WHERE counted AND day < $1")
+        .bind(today - 1)
+        .execute(store.pool())
+        .await?;
+    sqlx::query("DELETE FROM view_addresses WHERE day < $1")
         .bind(today - 1)
         .execute(store.pool())
         .await?;

@@ -103,3 +103,49 @@ async fn the_health_check_reports_the_database() {
         StatusCode::SERVICE_UNAVAILABLE
     );
 }
+
+#[tokio::test]
+async fn an_overlong_address_or_huge_headers_get_a_json_error_with_the_security_headers() {
+    let site = TestSite::new().await;
+    let long_search = format!(
+        "/api/v1/search?q={}",
+        "a".repeat(gazette_server::MAX_URI_BYTES)
+    );
+    let response = site.get(&long_search).await;
+    assert_eq!(
+        response.headers()[header::X_CONTENT_TYPE_OPTIONS],
+        "nosniff"
+    );
+    assert!(response
+        .headers()
+        .contains_key(header::CONTENT_SECURITY_POLICY));
+    let message = assert_json_error(response, StatusCode::URI_TOO_LONG).await;
+    assert!(message.contains("longer than"), "{message}");
+
+    let huge_headers = Request::get("/api/v1/site")
+        .header(
+            "x-filler-1",
+            "b".repeat(gazette_server::MAX_HEADER_BYTES / 2),
+        )
+        .header(
+            "x-filler-2",
+            "b".repeat(gazette_server::MAX_HEADER_BYTES / 2),
+        )
+        .body(Body::empty())
+        .unwrap();
+    let response = site.request(huge_headers).await;
+    assert_eq!(response.headers()[header::X_FRAME_OPTIONS], "DENY");
+    let message = assert_json_error(response, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE).await;
+    assert!(message.contains("headers"), "{message}");
+
+    // A long path segment is a plain 404, not a server error.
+    let response = site
+        .get(&format!("/api/v1/articles/{}", "s".repeat(300)))
+        .await;
+    assert_json_error(response, StatusCode::NOT_FOUND).await;
+    // Just under the limits is read normally.
+    let response = site
+        .get(&format!("/api/v1/search?q={}", "a".repeat(200)))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+}

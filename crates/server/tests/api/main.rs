@@ -7,6 +7,7 @@ mod admin;
 mod articles;
 mod categories;
 mod common;
+mod connections;
 mod crash;
 mod errors_and_caching;
 mod feeds;

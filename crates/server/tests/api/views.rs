@@ -165,3 +165,49 @@ async fn a_front_end_on_another_origin_may_send_the_visitor_header() {
         .to_ascii_lowercase();
     assert!(allowed.contains(VISITOR_HEADER), "{allowed}");
 }
+
+#[tokio::test]
+async fn one_address_adds_at_most_its_daily_cap_to_an_article_whatever_reader_ids_it_sends() {
+    let site = TestSite::configured(None, |config, _| {
+        config.behind_proxy = true;
+        config.max_views_per_address = 5;
+    })
+    .await;
+    let view = |reader: u32, address: &str| {
+        Request::post(format!("/api/v1/articles/{MEXICO}/views"))
+            .header(VISITOR_HEADER, format!("made-up-reader-{reader}"))
+            .header("x-forwarded-for", address)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let mut last = 0;
+    for reader in 0..12 {
+        let response = site.request(view(reader, "198.51.100.7")).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "capped views still answer"
+        );
+        last = serde_json::from_slice::<ViewCount>(&body_bytes(response).await)
+            .unwrap()
+            .views;
+    }
+    assert_eq!(last, 5, "12 made-up readers from one address count 5");
+    // The same reader again from that address is not a new view either way.
+    let response = site.request(view(0, "198.51.100.7")).await;
+    let again = serde_json::from_slice::<ViewCount>(&body_bytes(response).await).unwrap();
+    assert_eq!(again.views, 5);
+    // Another address has its own allowance.
+    let response = site.request(view(100, "198.51.100.8")).await;
+    let other = serde_json::from_slice::<ViewCount>(&body_bytes(response).await).unwrap();
+    assert_eq!(other.views, 6);
+    // The fold keeps the counts and forgets nothing of today.
+    gazette_server::content::views::flush(&site.state.store)
+        .await
+        .unwrap();
+    let article: Article = site.get_json(&format!("/api/v1/articles/{MEXICO}")).await;
+    assert_eq!(article.views, 6);
+    let response = site.request(view(200, "198.51.100.7")).await;
+    let after_fold = serde_json::from_slice::<ViewCount>(&body_bytes(response).await).unwrap();
+    assert_eq!(after_fold.views, 6, "the cap holds after a fold");
+}

@@ -216,7 +216,7 @@ pub async fn create_article(
 
 /// Replaces an article's content; the slug may change within its language.
 #[utoipa::path(put, path = "/api/v1/admin/articles/{lang}/{slug}", tag = "admin", request_body = ArticleInput,
-    params(("lang" = String, Path), ("slug" = String, Path)), security(("bearer" = [])),
+    params(("lang" = Lang, Path), ("slug" = String, Path)), security(("bearer" = [])),
     responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 200, body = Article), (status = 401, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update_article(
@@ -268,7 +268,7 @@ async fn existing(state: &AppState, lang: Lang, slug: &str) -> ApiResult<i64> {
 
 /// Hides an article from readers (it becomes a draft).
 #[utoipa::path(post, path = "/api/v1/admin/articles/{lang}/{slug}/unpublish", tag = "admin",
-    params(("lang" = String, Path), ("slug" = String, Path)), security(("bearer" = [])),
+    params(("lang" = Lang, Path), ("slug" = String, Path)), security(("bearer" = [])),
     responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 200, body = Article), (status = 401, body = ErrorBody),
               (status = 404, body = ErrorBody)))]
 pub async fn unpublish_article(
@@ -284,7 +284,7 @@ pub async fn unpublish_article(
 
 /// Deletes an article.
 #[utoipa::path(delete, path = "/api/v1/admin/articles/{lang}/{slug}", tag = "admin",
-    params(("lang" = String, Path), ("slug" = String, Path)), security(("bearer" = [])),
+    params(("lang" = Lang, Path), ("slug" = String, Path)), security(("bearer" = [])),
     responses((status = 429, description = "too many requests from this client; see Retry-After", body = ErrorBody), (status = 204), (status = 401, body = ErrorBody),
               (status = 404, body = ErrorBody)))]
 pub async fn delete_article(
