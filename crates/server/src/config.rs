@@ -109,8 +109,9 @@ pub struct Config {
     #[arg(long, env = "GAZETTE_BEHIND_PROXY")]
     pub behind_proxy: bool,
 
-    /// Turn off the per-client rate limits on views, search and editor writes, and the cap
-    /// of views per address (for load tests that send everything from one address).
+    /// Turn off the per-client rate limits on views, search and editor writes, the cap of
+    /// views per address and the cap of connections per address (for load tests that send
+    /// everything from one address).
     #[arg(long, env = "GAZETTE_NO_RATE_LIMITS")]
     pub no_rate_limits: bool,
 
@@ -125,7 +126,7 @@ pub struct Config {
     pub max_connections: usize,
 
     /// Most connections one client address holds open at once; not applied with
-    /// `--behind-proxy` (every connection then comes from the proxy).
+    /// `--behind-proxy` (every connection then comes from the proxy) or `--no-rate-limits`.
     #[arg(
         long,
         env = "GAZETTE_MAX_CONNECTIONS_PER_ADDRESS",
@@ -165,7 +166,7 @@ impl Config {
     pub fn connection_limits(&self) -> crate::connections::ConnectionLimits {
         crate::connections::ConnectionLimits {
             max_connections: self.max_connections.max(1),
-            max_per_address: (!self.behind_proxy)
+            max_per_address: (!self.behind_proxy && !self.no_rate_limits)
                 .then_some(self.max_connections_per_address.max(1)),
             header_read_timeout: Duration::from_secs(self.header_timeout_secs.max(1)),
             shutdown_grace: Duration::from_secs(self.shutdown_grace_secs),
