@@ -207,6 +207,8 @@ if [ "$purpose" != run ]; then
 fi
 if [ "$purpose" = bench ]; then
   command -v wrk >/dev/null 2>&1 || apt_install wrk
+  # nginx serves the same answers as files, side by side with the server (hot reads).
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || apt_install nginx-light
   command -v curl >/dev/null 2>&1 || apt_install curl
   bench_stamp="$root/bench/node_modules/.gazette-lock"
   if ! cmp -s "$root/bench/package-lock.json" "$bench_stamp" 2>/dev/null; then

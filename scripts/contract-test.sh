@@ -24,7 +24,7 @@ st="${GAZETTE_SCHEMATHESIS:-${GAZETTE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gaz
 
 work="$(mktemp -d)"
 token="contract-$RANDOM$RANDOM"
-"$server_bin" --listen 127.0.0.1:0 --database "$database" --dist "$work/none" \
+"$server_bin" --listen 127.0.0.1:0 --database "$database" --api-only \
   --admin-token "$token" --no-rate-limits --media-dir "$work/media" \
   >"$work/stdout" 2>"$work/server.log" &
 server=$!

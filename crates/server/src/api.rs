@@ -13,6 +13,7 @@ pub mod error;
 pub mod extract;
 pub mod limits;
 pub mod openapi;
+pub mod response_cache;
 pub mod search;
 pub mod site;
 pub mod tags;
@@ -41,6 +42,9 @@ pub fn router(state: &AppState) -> Router<AppState> {
         }
     };
     let writes = [Method::POST, Method::PUT, Method::DELETE];
+    // Every editor write that succeeds empties the response cache on every replica.
+    let forget_writes =
+        middleware::from_fn_with_state(state.clone(), response_cache::forget_after_writes);
     let api = Router::new()
         .merge(site::router())
         .merge(categories::router())
@@ -48,9 +52,16 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(limited(views::router(), limits::VIEWS, &[Method::POST]))
         .merge(limited(search::router(), limits::SEARCH, &[Method::GET]))
         .merge(tags::router())
-        .nest("/admin", limited(admin::router(), limits::WRITES, &writes))
+        .nest(
+            "/admin",
+            limited(admin::router(), limits::WRITES, &writes).layer(forget_writes),
+        )
         .fallback(api_not_found)
         .layer(middleware::from_fn(cache::etag_and_cache))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            response_cache::serve_from_memory,
+        ))
         .layer(cors_layer(&state.config.cors_origins));
     Router::new()
         .nest(gazette_api_types::API_PREFIX, api)

@@ -63,6 +63,11 @@ pub struct Config {
     #[arg(long, env = "GAZETTE_DIST", default_value = "dist")]
     pub dist: PathBuf,
 
+    /// Serve the API, feeds and pictures without the front end (for a newsroom that runs
+    /// its own). Without it, a `--dist` folder with no `index.html` stops the server at start.
+    #[arg(long, env = "GAZETTE_API_ONLY")]
+    pub api_only: bool,
+
     /// Public origin of the site, used in canonical, share and feed URLs.
     #[arg(
         long,
@@ -143,6 +148,16 @@ pub struct Config {
     /// their connections.
     #[arg(long, env = "GAZETTE_SHUTDOWN_GRACE_SECS", default_value_t = 10)]
     pub shutdown_grace_secs: u64,
+
+    /// Memory for hot API answers (site, categories, lists, articles), kept encoded; 0
+    /// turns the response cache off. Every editor write empties it on every replica.
+    #[arg(long, env = "GAZETTE_RESPONSE_CACHE_MB", default_value_t = 64)]
+    pub response_cache_mb: usize,
+
+    /// Seconds a kept answer is served before it is made again: how stale a view count or
+    /// most-read list counted on another replica may be.
+    #[arg(long, env = "GAZETTE_RESPONSE_CACHE_SECS", default_value_t = 2)]
+    pub response_cache_secs: u64,
 }
 
 impl Config {
@@ -199,6 +214,7 @@ impl Config {
             database_connect_retry_secs: 30,
             site_settings: PathBuf::from(DEMO_SITE_SETTINGS),
             dist: PathBuf::from("does-not-exist"),
+            api_only: true,
             base_url: "https://gazette.test".into(),
             admin_token: Some("test-token".into()),
             cors_origins: Vec::new(),
@@ -214,6 +230,8 @@ impl Config {
             max_connections_per_address: 64,
             header_timeout_secs: 10,
             shutdown_grace_secs: 10,
+            response_cache_mb: 64,
+            response_cache_secs: 2,
         }
     }
 }

@@ -108,6 +108,33 @@ impl Default for PoolSettings {
     }
 }
 
+/// The PostgreSQL channel on which replicas announce content changes.
+pub const CHANGES_CHANNEL: &str = "gazette_content_changed";
+
+/// A PostgreSQL connection listening for other replicas' content changes
+/// ([`Store::announce_content_changed`]).
+pub struct ChangeListener(sqlx::postgres::PgListener);
+
+impl ChangeListener {
+    /// Connects to `database_url` and starts listening.
+    pub async fn connect(database_url: &str) -> StoreResult<ChangeListener> {
+        let mut listener = sqlx::postgres::PgListener::connect(database_url).await?;
+        listener.listen(CHANGES_CHANNEL).await?;
+        Ok(ChangeListener(listener))
+    }
+
+    /// Waits for the next announcement; an error when the connection was lost (changes
+    /// made meanwhile were not heard).
+    pub async fn next_change(&mut self) -> StoreResult<()> {
+        match self.0.try_recv().await? {
+            Some(_) => Ok(()),
+            None => Err(StoreError(sqlx::Error::Protocol(
+                "the listening connection was closed".into(),
+            ))),
+        }
+    }
+}
+
 /// The database behind the seam.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -137,6 +164,35 @@ impl StoreError {
         self.0
             .as_database_error()
             .is_some_and(|error| error.is_unique_violation())
+    }
+
+    /// Whether the database cannot do this now, through no fault of the request: disk full,
+    /// a read-only or failing disk, locked by another writer for too long, the connection
+    /// or server gone, a statement over its time limit. The client may try again later (503),
+    /// and reads that do not need the failing part keep working.
+    pub fn is_unavailable(&self) -> bool {
+        if self.is_unreachable() || matches!(self.0, sqlx::Error::PoolClosed) {
+            return true;
+        }
+        let Some(error) = self.0.as_database_error() else {
+            return false;
+        };
+        let Some(code) = error.code() else {
+            return false;
+        };
+        // SQLite reports its extended result code as a number; the primary code is its
+        // low byte: BUSY 5, LOCKED 6, NOMEM 7, READONLY 8, IOERR 10, FULL 13, CANTOPEN 14.
+        if let Ok(number) = code.parse::<i32>() {
+            return matches!(number & 0xff, 5 | 6 | 7 | 8 | 10 | 13 | 14);
+        }
+        // PostgreSQL's SQLSTATE: class 08 connection, 53 insufficient resources (53100 disk
+        // full), 57 operator intervention (57014 statement timeout, 57P01 shutdown), 58 system
+        // error (58030 I/O); 25006 read-only transaction (a standby).
+        code.starts_with("08")
+            || code.starts_with("53")
+            || code.starts_with("57")
+            || code.starts_with("58")
+            || code == "25006"
     }
 
     fn is_unreachable(&self) -> bool {
@@ -181,8 +237,11 @@ impl Store {
         let store = loop {
             match Store::connect(location, settings).await {
                 Ok(store) => break store,
+                // A server may still be starting; a SQLite file's error will not go away.
                 Err(error)
-                    if error.is_unreachable() && started.elapsed() < settings.connect_retry =>
+                    if matches!(location, Location::Postgres(_))
+                        && error.is_unreachable()
+                        && started.elapsed() < settings.connect_retry =>
                 {
                     tracing::warn!(database = %location.describe(), %error,
                         "database not reachable yet; retrying");
@@ -245,6 +304,18 @@ impl Store {
                 .fetch_one(&self.pool)
                 .await?;
         Ok(count == 0)
+    }
+
+    /// Tells every replica listening on this database that content changed, so they forget
+    /// the answers they keep (`api::response_cache`). SQLite has one server: nothing to tell.
+    pub async fn announce_content_changed(&self) -> StoreResult<()> {
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_notify($1, '')")
+                .bind(CHANGES_CHANNEL)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
     }
 
     /// Whether the database answers a query now (the health check).

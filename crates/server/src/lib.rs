@@ -15,6 +15,7 @@ pub mod connections;
 pub mod content;
 pub mod db;
 pub mod images;
+pub mod memory_cache;
 pub mod site_settings;
 pub mod state;
 pub mod web;
@@ -22,7 +23,7 @@ pub mod web;
 use std::time::Duration;
 
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::Router;
@@ -38,6 +39,7 @@ pub use state::AppState;
 /// JSON errors under `/api`, compression, body limit, timeout, tracing).
 pub fn app(state: AppState) -> Router {
     let state_for_limits = state.clone();
+    let state_for_headers = state.config.behind_proxy;
     Router::new()
         .merge(api::router(&state))
         .route("/healthz", axum::routing::get(health))
@@ -53,7 +55,10 @@ pub fn app(state: AppState) -> Router {
         // `/api` and carry the security headers like every other response.
         .layer(middleware::from_fn(api::json_errors_for_api))
         .layer(middleware::from_fn(limit_request_head))
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn_with_state(
+            state_for_headers,
+            security_headers,
+        ))
         .layer(TraceLayer::new_for_http())
 }
 
@@ -133,8 +138,29 @@ async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> 
     }
 }
 
+/// Browser features no page of the site uses: refused to the site and anything it embeds.
+pub const PERMISSIONS_POLICY: &str = "accelerometer=(), camera=(), geolocation=(), \
+    gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), browsing-topics=()";
+
+/// How long browsers keep to HTTPS once they saw the site over it: a year.
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000";
+
 /// Headers every response carries; HTML gets its Content-Security-Policy from the shell.
-async fn security_headers(request: Request, next: Next) -> Response {
+/// Strict-Transport-Security only when the reader came over HTTPS, which this server (no
+/// TLS of its own) knows only behind a proxy it trusts (`--behind-proxy`) that says so in
+/// `X-Forwarded-Proto`.
+async fn security_headers(
+    axum::extract::State(behind_proxy): axum::extract::State<bool>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let over_https = behind_proxy
+        && request
+            .headers()
+            .get("x-forwarded-proto")
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.rsplit(',').next())
+            .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(
@@ -146,6 +172,16 @@ async fn security_headers(request: Request, next: Next) -> Response {
         HeaderValue::from_static("strict-origin-when-cross-origin"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    );
+    if over_https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(STRICT_TRANSPORT_SECURITY),
+        );
+    }
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         headers.insert(
             header::CONTENT_SECURITY_POLICY,

@@ -6,9 +6,10 @@
 
 use std::sync::Arc;
 
+use crate::api::response_cache::ResponseCache;
 use crate::config::{Config, StartError};
 use crate::content::demo;
-use crate::db::Store;
+use crate::db::{Location, Store};
 use crate::images::store::{MediaLocation, MediaStore};
 use crate::site_settings::SiteSettings;
 use crate::web::shell::Shell;
@@ -26,14 +27,29 @@ pub struct AppState {
     /// Picture work (decoding, scaling, encoding) running at once: at most one per core,
     /// so uploads and first requests of art never starve the readers' requests.
     pub image_work: Arc<tokio::sync::Semaphore>,
+    /// Hot API answers kept encoded (see [`crate::api::response_cache`]).
+    pub response_cache: Arc<ResponseCache>,
 }
 
 impl AppState {
     /// Reads the site settings, opens the database (migrating it, and loading demo content
     /// into an empty one) and reads the built front end.
     pub async fn new(config: Config) -> Result<AppState, StartError> {
-        // Settings first: a wrong settings file stops the server before it touches the database.
+        // Settings and the front end first: a wrong settings file or a missing build stops
+        // the server before it touches the database.
         let site = SiteSettings::load(&config.site_settings)?;
+        let shell = if config.api_only {
+            None
+        } else {
+            let shell = Shell::load(&config.dist).ok_or_else(|| {
+                format!(
+                    "no built front end: {} is missing. Build it with `make run`, point \
+                     --dist at the folder that has it, or pass --api-only to serve the API alone",
+                    config.dist.join("index.html").display()
+                )
+            })?;
+            Some(Arc::new(shell))
+        };
         let location = config.location()?;
         let store = Store::open(&location, &config.pool_settings())
             .await
@@ -51,14 +67,19 @@ impl AppState {
             }
             setup.release().await?;
         }
-        let shell = Shell::load(&config.dist).map(Arc::new);
-        if shell.is_none() {
-            tracing::warn!(dist = %config.dist.display(), "no built front end; serving the API only");
-        }
         let media_location =
             MediaLocation::parse(config.media_store_url.as_deref(), config.media_root())?;
         let media = MediaStore::open(&media_location)?;
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let response_cache = Arc::new(ResponseCache::new(
+            config.response_cache_mb.saturating_mul(1024 * 1024),
+            std::time::Duration::from_secs(config.response_cache_secs),
+            // One SQLite file has one server; PostgreSQL replicas must hear each other first.
+            matches!(location, Location::Sqlite(_)),
+        ));
+        if let Location::Postgres(url) = &location {
+            ResponseCache::listen_for_changes(&response_cache, url.clone()).await;
+        }
         Ok(AppState {
             store,
             config: Arc::new(config),
@@ -66,6 +87,7 @@ impl AppState {
             shell,
             media,
             image_work: Arc::new(tokio::sync::Semaphore::new(cores.max(1))),
+            response_cache,
         })
     }
 }

@@ -47,20 +47,24 @@ pub async fn etag_and_cache(request: Request, next: Next) -> Response {
     if let Ok(value) = HeaderValue::from_str(&etag) {
         parts.headers.insert(header::ETAG, value);
     }
-    let matches = if_none_match
-        .as_ref()
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| {
-            value
-                .split(',')
-                .any(|tag| tag.trim() == etag || tag.trim() == "*")
-        });
-    if matches {
+    if etag_matches(if_none_match.as_ref(), &etag) {
         parts.status = StatusCode::NOT_MODIFIED;
         parts.headers.remove(header::CONTENT_LENGTH);
         return Response::from_parts(parts, Body::empty());
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Whether an `If-None-Match` header names `etag` (or `*`): the client has this answer.
+pub fn etag_matches(if_none_match: Option<&HeaderValue>, etag: &str) -> bool {
+    !etag.is_empty()
+        && if_none_match
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| {
+                value
+                    .split(',')
+                    .any(|tag| tag.trim() == etag || tag.trim() == "*")
+            })
 }
 
 /// Lower-case hexadecimal of bytes.

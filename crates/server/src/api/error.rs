@@ -59,6 +59,9 @@ impl Error {
             },
             Error::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             Error::Database(cause) if cause.is_conflict() => (StatusCode::CONFLICT, "conflict"),
+            Error::Database(cause) if cause.is_unavailable() => {
+                (StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+            }
             Error::Database(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -71,6 +74,12 @@ impl IntoResponse for Error {
             Error::Database(cause) if cause.is_conflict() => {
                 "this already exists (written by another request just now)".to_owned()
             }
+            Error::Database(cause) if cause.is_unavailable() => {
+                tracing::error!(%cause, "the database cannot serve a request now");
+                "the database cannot do this now (it may be full, read-only or restarting); \
+                 try again later"
+                    .to_owned()
+            }
             Error::Database(cause) => {
                 tracing::error!(%cause, "request failed");
                 "the server could not complete the request".to_owned()
@@ -78,6 +87,11 @@ impl IntoResponse for Error {
             other => other.to_string(),
         };
         let mut response = error_response(status, code, message);
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
         if matches!(self, Error::Unauthorized) {
             response
                 .headers_mut()

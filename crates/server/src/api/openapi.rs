@@ -53,7 +53,8 @@ impl Modify for BearerAuth {
 /// Lists the error answers every operation can give by its shape, so no answer the server
 /// sends is missing from the document: 400 (a parameter or body the server cannot read) on
 /// operations with parameters or a body; 413 (too large) and 415 (not JSON) on JSON bodies;
-/// 401 (no or wrong token) on the editor's operations. The handlers list the rest.
+/// 401 (no or wrong token) on the editor's operations; 503 (the database cannot serve now)
+/// on every operation. The handlers list the rest.
 struct ErrorAnswers;
 
 impl Modify for ErrorAnswers {
@@ -99,6 +100,11 @@ impl Modify for ErrorAnswers {
                 if secured {
                     answers.push(("401", "no editor token, or a wrong one"));
                 }
+                answers.push((
+                    "503",
+                    "the database cannot do this now (full or read-only disk, restarting); \
+                     try again after Retry-After seconds",
+                ));
                 for (status, description) in answers {
                     operation
                         .responses

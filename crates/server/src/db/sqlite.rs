@@ -29,6 +29,27 @@ pub async fn connect(
         .statement_timeout
         .max(Duration::from_millis(1))
         .as_millis();
+    // A file (or folder) that cannot be written is reported as what it is; SQLite would
+    // only say "unable to open database file".
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)?;
+    let url = format!("sqlite://{}?mode=rwc", path.display());
+    // One plain connection first, reading the file: the pool would retry a file that is not
+    // a database (or cannot be written) until its acquire timeout and report only "pool
+    // timed out", hiding the reason.
+    {
+        use sqlx::Connection;
+        let mut connection = sqlx::AnyConnection::connect(&url).await?;
+        connection.execute("PRAGMA journal_mode = WAL").await?;
+        connection
+            .execute("SELECT COUNT(*) FROM sqlite_master")
+            .await?;
+        connection.close().await?;
+    }
     options
         .after_connect(move |connection, _| {
             Box::pin(async move {
@@ -45,7 +66,7 @@ pub async fn connect(
                 Ok(())
             })
         })
-        .connect(&format!("sqlite://{}?mode=rwc", path.display()))
+        .connect(&url)
         .await
 }
 

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::hot::HotFiles;
+use crate::memory_cache::MemoryCache;
 
 use axum::body::Bytes;
 use object_store::aws::{AmazonS3Builder, AmazonS3ConfigKey};
@@ -57,12 +57,14 @@ impl MediaLocation {
 #[derive(Clone, Debug)]
 pub struct MediaStore {
     inner: Arc<dyn ObjectStore>,
-    /// The files served most recently, in memory (see [`super::hot`]).
-    hot: Arc<HotFiles>,
+    /// The files served most recently, in memory (see [`crate::memory_cache`]).
+    hot: Arc<MemoryCache<Bytes>>,
 }
 
 /// How much memory the most recently served pictures may take (a few hundred variants).
 const HOT_FILES_BUDGET: usize = 48 * 1024 * 1024;
+/// Files over this size are not kept in memory (a 1440 px JPEG of a photo is ~200–400 KB).
+const LARGEST_HOT_FILE: usize = 1024 * 1024;
 
 impl MediaStore {
     /// Opens the store: creates the folder, or configures the bucket's client from the
@@ -112,7 +114,7 @@ impl MediaStore {
     fn over(inner: Arc<dyn ObjectStore>) -> MediaStore {
         MediaStore {
             inner,
-            hot: Arc::new(HotFiles::new(HOT_FILES_BUDGET)),
+            hot: Arc::new(MemoryCache::new(HOT_FILES_BUDGET, LARGEST_HOT_FILE)),
         }
     }
 

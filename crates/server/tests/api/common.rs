@@ -55,6 +55,7 @@ impl TestSite {
             std::fs::write(dist.join("app-0123456789abcdef.js"), "console.log('app')").unwrap();
             std::fs::write(dist.join("app-0123456789abcdef.js.br"), b"brotli bytes").unwrap();
             config.dist = dist;
+            config.api_only = false;
         }
         let state = AppState::new(config).await.expect("state");
         TestSite { _dir: dir, state }
@@ -144,12 +145,9 @@ pub async fn new_database(dir: &TempDir) -> String {
 /// One number from the site's database by SQL (`$1` bound to `text`), read over a
 /// connection of the test's own, to check what is stored.
 pub async fn stored_number(config: &Config, sql: &str, text: &str) -> i64 {
-    sqlx::any::install_default_drivers();
-    let url = match config.location().expect("test database") {
-        Location::Sqlite(path) => format!("sqlite://{}", path.display()),
-        Location::Postgres(url) => url,
-    };
-    let mut connection = AnyConnection::connect(&url).await.expect("connect");
+    let mut connection = AnyConnection::connect(&database_url(config))
+        .await
+        .expect("connect");
     let number = sqlx::query_scalar(sql)
         .bind(text)
         .fetch_one(&mut connection)
@@ -157,6 +155,29 @@ pub async fn stored_number(config: &Config, sql: &str, text: &str) -> i64 {
         .expect("query");
     connection.close().await.ok();
     number
+}
+
+/// Runs one SQL statement (`$1` bound to `text`) on the site's database over a connection
+/// of the test's own: a change the server does not know about.
+pub async fn execute_sql(config: &Config, sql: &str, text: &str) {
+    let mut connection = AnyConnection::connect(&database_url(config))
+        .await
+        .expect("connect");
+    sqlx::query(sql)
+        .bind(text)
+        .execute(&mut connection)
+        .await
+        .expect("statement");
+    connection.close().await.ok();
+}
+
+/// The URL of the test site's database, for a connection of the test's own.
+fn database_url(config: &Config) -> String {
+    sqlx::any::install_default_drivers();
+    match config.location().expect("test database") {
+        Location::Sqlite(path) => format!("sqlite://{}", path.display()),
+        Location::Postgres(url) => url,
+    }
 }
 
 /// The whole body of a response.

@@ -149,3 +149,105 @@ async fn an_overlong_address_or_huge_headers_get_a_json_error_with_the_security_
         .await;
     assert_eq!(response.status(), StatusCode::OK);
 }
+
+/// `GET uri`, with `X-Forwarded-Proto: proto` when given.
+async fn get_forwarded(
+    site: &TestSite,
+    uri: &str,
+    proto: Option<&str>,
+) -> axum::response::Response {
+    let mut request = Request::get(uri.to_owned());
+    if let Some(proto) = proto {
+        request = request.header("x-forwarded-proto", proto);
+    }
+    site.request(request.body(Body::empty()).unwrap()).await
+}
+
+#[tokio::test]
+async fn every_answer_refuses_unused_browser_features_and_hsts_follows_a_trusted_https_proxy() {
+    let direct = TestSite::with_dist(Some(crate::common::SHELL)).await;
+    let proxied = TestSite::configured(None, |config, _| config.behind_proxy = true).await;
+    for uri in ["/api/v1/site", "/", "/api/v1/nothing-here", "/robots.txt"] {
+        let response = get_forwarded(&direct, uri, Some("https")).await;
+        let policy = response.headers()["permissions-policy"].to_str().unwrap();
+        assert!(
+            policy.contains("camera=()") && policy.contains("geolocation=()"),
+            "{uri}: {policy}"
+        );
+        // Not behind a trusted proxy: anyone can send the header, so it means nothing.
+        assert!(
+            !response
+                .headers()
+                .contains_key(header::STRICT_TRANSPORT_SECURITY),
+            "{uri}"
+        );
+    }
+    let over_https = get_forwarded(&proxied, "/api/v1/site", Some("https")).await;
+    assert_eq!(
+        over_https.headers()[header::STRICT_TRANSPORT_SECURITY],
+        gazette_server::STRICT_TRANSPORT_SECURITY
+    );
+    // The proxy's own entry is the last one; a client's "https" before it changes nothing.
+    for proto in [Some("http"), Some("https, http"), None] {
+        let response = get_forwarded(&proxied, "/api/v1/site", proto).await;
+        assert!(
+            !response
+                .headers()
+                .contains_key(header::STRICT_TRANSPORT_SECURITY),
+            "{proto:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_front_end_on_another_origin_passes_the_preflight_for_every_header_it_sends() {
+    let origin = "https://front.example";
+    let site = TestSite::configured(None, |config, _| {
+        config.cors_origins = vec![origin.to_owned()];
+    })
+    .await;
+    for (method, uri, asked) in [
+        ("GET", "/api/v1/articles", "content-type"),
+        (
+            "POST",
+            "/api/v1/articles/x/views",
+            gazette_api_types::VISITOR_HEADER,
+        ),
+        (
+            "PUT",
+            "/api/v1/admin/articles/en/x",
+            "authorization, content-type",
+        ),
+        ("DELETE", "/api/v1/admin/articles/en/x", "authorization"),
+    ] {
+        let preflight = Request::options(uri)
+            .header("origin", origin)
+            .header("access-control-request-method", method)
+            .header("access-control-request-headers", asked)
+            .body(Body::empty())
+            .unwrap();
+        let response = site.request(preflight).await;
+        assert!(response.status().is_success(), "{method} {uri}");
+        let headers = response.headers();
+        assert_eq!(headers["access-control-allow-origin"], origin);
+        let methods = headers["access-control-allow-methods"].to_str().unwrap();
+        assert!(methods.contains(method), "{methods}");
+        let allowed = headers["access-control-allow-headers"]
+            .to_str()
+            .unwrap()
+            .to_ascii_lowercase();
+        for header in asked.split(", ") {
+            assert!(allowed.contains(header), "{header} not in {allowed}");
+        }
+    }
+    // Another origin gets no permission to read.
+    let stranger = Request::options("/api/v1/articles")
+        .header("origin", "https://evil.example")
+        .header("access-control-request-method", "GET")
+        .body(Body::empty())
+        .unwrap();
+    let response = site.request(stranger).await;
+    assert!(!response
+        .headers()
+        .contains_key("access-control-allow-origin"));
+}

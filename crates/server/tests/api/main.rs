@@ -16,6 +16,7 @@ mod images;
 mod limits;
 mod openapi;
 mod replicas;
+mod response_cache;
 mod search;
 mod shell;
 mod site;

@@ -67,7 +67,7 @@ fn served_operations() -> BTreeSet<(String, String)> {
     let api_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api");
     let api_rs = std::fs::read_to_string(api_dir.with_extension("rs")).expect("src/api.rs");
     let nested: Vec<(String, String)> = api_rs
-        .match_indices(".nest(\"")
+        .match_indices(".nest(")
         .filter_map(|(at, _)| {
             let call = call_text(&api_rs[at + ".nest".len()..]);
             let prefix = call.split('"').nth(1)?.to_owned();

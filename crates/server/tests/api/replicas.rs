@@ -34,7 +34,7 @@ impl Replica {
         let mut process = Command::new(env!("CARGO_BIN_EXE_gazette-server"))
             .args(["--listen", "127.0.0.1:0", "--database", database])
             .args(more)
-            .args(["--dist", "does-not-exist", "--admin-token", TOKEN])
+            .args(["--api-only", "--admin-token", TOKEN])
             .args(["--views-flush-secs", "3600"])
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -152,8 +152,11 @@ async fn two_replicas_share_one_postgres_database() {
     // Started together on an empty database: one migrates and loads the demo, the other
     // waits for it; both serve.
     let (first, second) = (database.clone(), database.clone());
-    let a = std::thread::spawn(move || Replica::start(&first));
-    let b = std::thread::spawn(move || Replica::start(&second));
+    // Kept answers live ten minutes here: a replica sees another's write only because it
+    // hears of it.
+    let keep_long = ["--response-cache-secs", "600"];
+    let a = std::thread::spawn(move || Replica::start_with(&first, &keep_long));
+    let b = std::thread::spawn(move || Replica::start_with(&second, &keep_long));
     let (mut a, mut b) = (a.join().expect("replica a"), b.join().expect("replica b"));
     let migrations = stored_number(
         &config,
@@ -184,6 +187,30 @@ async fn two_replicas_share_one_postgres_database() {
         .await;
     assert_eq!(status, 200, "{read}");
     assert_eq!(read["title"], created["title"]);
+
+    // b keeps the list it answered; a's next write makes it answer anew at once.
+    let list_on_b = || b.send("GET", "/api/v1/articles?limit=50", "", "");
+    let has = |list: &Value, slug: &str| {
+        list["items"]
+            .as_array()
+            .is_some_and(|items| items.iter().any(|item| item["slug"] == slug))
+    };
+    let (_, before) = list_on_b().await;
+    assert!(!has(&before, "announced-to-replica-b"));
+    let (status, _) = a.publish("announced-to-replica-b").await;
+    assert_eq!(status, 201);
+    let heard = std::time::Instant::now();
+    loop {
+        let (_, list) = list_on_b().await;
+        if has(&list, "announced-to-replica-b") {
+            break;
+        }
+        assert!(
+            heard.elapsed() < std::time::Duration::from_secs(3),
+            "b still answers its kept list 3 s after a's write"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 
     // Views: five readers on a, the same five and three more on b. Each reader counts once,
     // and each replica answers the count of both.

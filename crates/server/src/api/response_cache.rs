@@ -1,0 +1,426 @@
+//! Hot API reads from memory: the encoded answers (brotli, gzip and plain, with their ETag)
+//! of the public reads — site, categories, article lists, articles, related articles,
+//! tags — kept by address, so a popular page costs one lookup instead of queries, JSON
+//! encoding and compression per reader.
+//!
+//! When an answer may be stale, and what makes it fresh again:
+//! - every editor write that succeeds forgets everything on this replica at once, and on
+//!   PostgreSQL tells every other replica (`NOTIFY`), which forgets everything too; while a
+//!   replica is not listening (connecting, connection lost) it does not use the cache;
+//! - a view counted on this replica forgets that article's answers (the count is in them);
+//! - every answer expires after `--response-cache-secs` (2 s by default), which bounds what
+//!   nothing above covers: view counts moved by other replicas.
+//!
+//! A read that started before a write cannot store its (older) answer after the write:
+//! every forgetting moves an epoch, and an answer is kept only if the epoch did not move
+//! while it was being made. Search and most read are not kept, nor are errors.
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Weak};
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::memory_cache::{MemoryCache, Weigh};
+use crate::state::AppState;
+
+/// Answers larger than this are not kept (an article list of 50 with pictures is ~60 KB).
+const LARGEST_ANSWER: usize = 2 * 1024 * 1024;
+
+/// The encoded answers of hot reads, shared by every request of a replica.
+#[derive(Debug)]
+pub struct ResponseCache {
+    answers: MemoryCache<Arc<CachedAnswer>>,
+    /// How long an answer is served before it is made again.
+    lifetime: Duration,
+    enabled: bool,
+    /// Moved by every forgetting; see the module's documentation.
+    epoch: AtomicU64,
+    /// Whether this replica hears about every other replica's writes now (always on
+    /// SQLite, whose database has one server).
+    in_sync: AtomicBool,
+}
+
+/// One read's answer, in every encoding a browser may ask for.
+#[derive(Debug)]
+pub struct CachedAnswer {
+    /// The handler's headers (content type, ETag, Cache-Control).
+    headers: HeaderMap,
+    plain: Bytes,
+    gzip: Bytes,
+    brotli: Bytes,
+    made: Instant,
+}
+
+impl Weigh for Arc<CachedAnswer> {
+    fn weight(&self) -> usize {
+        self.plain.len() + self.gzip.len() + self.brotli.len() + 512
+    }
+}
+
+/// The content encodings answers are kept in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Brotli,
+    Gzip,
+    Plain,
+}
+
+impl ResponseCache {
+    /// A cache of at most `budget_bytes` (0 turns it off) whose answers live `lifetime`.
+    /// `in_sync` says whether it may be used before [`ResponseCache::listen_for_changes`]
+    /// has started listening: true for a database only this process writes.
+    pub fn new(budget_bytes: usize, lifetime: Duration, in_sync: bool) -> ResponseCache {
+        ResponseCache {
+            answers: MemoryCache::new(budget_bytes, LARGEST_ANSWER),
+            lifetime,
+            enabled: budget_bytes > 0 && !lifetime.is_zero(),
+            epoch: AtomicU64::new(0),
+            in_sync: AtomicBool::new(in_sync),
+        }
+    }
+
+    /// Whether answers may be served from memory now.
+    pub fn is_usable(&self) -> bool {
+        self.enabled && self.in_sync.load(Ordering::Acquire)
+    }
+
+    /// Forgets every answer (the content changed).
+    pub fn forget_all(&self) {
+        self.epoch.fetch_add(1, Ordering::AcqRel);
+        self.answers.clear();
+    }
+
+    /// Forgets the answers about one article (its view count changed).
+    pub fn forget_article(&self, slug: &str) {
+        self.epoch.fetch_add(1, Ordering::AcqRel);
+        let path = format!("/articles/{slug}");
+        self.answers
+            .retain(|key| key.split('?').next() != Some(path.as_str()));
+    }
+
+    /// Bytes kept now.
+    pub fn kept_bytes(&self) -> usize {
+        self.answers.kept_bytes()
+    }
+
+    fn fresh(&self, key: &str) -> Option<Arc<CachedAnswer>> {
+        let answer = self.answers.get(key)?;
+        if answer.made.elapsed() < self.lifetime {
+            Some(answer)
+        } else {
+            self.answers.remove(key);
+            None
+        }
+    }
+
+    /// Keeps `answer` unless something was forgotten since `epoch` (then it may be older
+    /// than a write this replica already acknowledged).
+    fn keep(&self, key: &str, answer: Arc<CachedAnswer>, epoch: u64) {
+        if self.epoch.load(Ordering::Acquire) == epoch {
+            self.answers.put(key, answer);
+        }
+    }
+
+    /// Listens on PostgreSQL for other replicas' writes, forgetting everything on each, for
+    /// as long as the cache exists. Until listening works, and while its connection is
+    /// lost, the cache is not used (a write could go unheard). Returns once the first
+    /// attempt to listen succeeded or failed (at most a few seconds), so a replica that
+    /// starts serving already hears the others when it can.
+    pub async fn listen_for_changes(cache: &Arc<ResponseCache>, database_url: String) {
+        let (first_attempt, attempted) = tokio::sync::oneshot::channel::<()>();
+        let cache = Arc::downgrade(cache);
+        tokio::spawn(async move {
+            let mut first_attempt = Some(first_attempt);
+            let mut wait = Duration::from_millis(200);
+            loop {
+                match listen_until_lost(&cache, &database_url, &mut first_attempt).await {
+                    Ok(()) => return, // the cache is gone with its state
+                    Err(error) => {
+                        tracing::warn!(%error, "not hearing other replicas' writes; reads skip the response cache until reconnected");
+                    }
+                }
+                if let Some(first_attempt) = first_attempt.take() {
+                    let _ = first_attempt.send(());
+                }
+                let Some(live) = cache.upgrade() else { return };
+                live.in_sync.store(false, Ordering::Release);
+                live.forget_all();
+                drop(live);
+                tokio::time::sleep(wait).await;
+                wait = (wait * 2).min(Duration::from_secs(5));
+            }
+        });
+        let _ = tokio::time::timeout(Duration::from_secs(5), attempted).await;
+    }
+}
+
+/// Listens until the connection is lost (an error) or the cache is dropped (`Ok`).
+/// `first_attempt` is told once listening works.
+async fn listen_until_lost(
+    cache: &Weak<ResponseCache>,
+    database_url: &str,
+    first_attempt: &mut Option<tokio::sync::oneshot::Sender<()>>,
+) -> Result<(), crate::db::StoreError> {
+    let mut listener = crate::db::ChangeListener::connect(database_url).await?;
+    match cache.upgrade() {
+        Some(live) => {
+            // Writes made before listening began are in the database, not in memory.
+            live.forget_all();
+            live.in_sync.store(true, Ordering::Release);
+        }
+        None => return Ok(()),
+    }
+    if let Some(first_attempt) = first_attempt.take() {
+        let _ = first_attempt.send(());
+    }
+    loop {
+        let heard = listener.next_change().await;
+        let Some(live) = cache.upgrade() else {
+            return Ok(());
+        };
+        live.forget_all();
+        heard?;
+    }
+}
+
+impl CachedAnswer {
+    /// Encodes a handler's successful answer once, in every encoding.
+    fn encode(mut headers: HeaderMap, plain: Bytes) -> CachedAnswer {
+        headers.remove(header::CONTENT_LENGTH);
+        headers.remove(header::CONTENT_ENCODING);
+        CachedAnswer {
+            headers,
+            gzip: gzip(&plain),
+            brotli: brotli(&plain),
+            plain,
+            made: Instant::now(),
+        }
+    }
+
+    /// The answer for a client that accepts `encoding` and may have the answer already.
+    fn answer(&self, encoding: Encoding, if_none_match: Option<&HeaderValue>) -> Response {
+        let mut headers = self.headers.clone();
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        let etag = headers
+            .get(header::ETAG)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default();
+        if super::cache::etag_matches(if_none_match, etag) {
+            let mut response = Response::new(Body::empty());
+            *response.status_mut() = StatusCode::NOT_MODIFIED;
+            *response.headers_mut() = headers;
+            return response;
+        }
+        let body = match encoding {
+            Encoding::Brotli => {
+                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+                self.brotli.clone()
+            }
+            Encoding::Gzip => {
+                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                self.gzip.clone()
+            }
+            Encoding::Plain => self.plain.clone(),
+        };
+        headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+        let mut response = Response::new(Body::from(body));
+        *response.headers_mut() = headers;
+        response
+    }
+}
+
+/// Whether the API path (inside the `/api/v1` nest) is a public read kept in memory: not
+/// the editor's, not search (endless distinct queries), not most read (moved by every view).
+fn is_kept(path: &str) -> bool {
+    !path.starts_with("/admin") && path != "/search" && path != "/most-read"
+}
+
+/// The encoding to answer in: brotli when accepted, else gzip, else none.
+pub fn preferred_encoding(headers: &HeaderMap) -> Encoding {
+    let accepted = |name: &str| {
+        headers
+            .get_all(header::ACCEPT_ENCODING)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .any(|item| {
+                let mut parts = item.split(';');
+                let coding = parts.next().unwrap_or_default().trim();
+                let refused = parts.any(|parameter| {
+                    parameter
+                        .trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.trim().parse::<f32>().ok())
+                        .is_some_and(|q| q <= 0.0)
+                });
+                coding.eq_ignore_ascii_case(name) && !refused
+            })
+    };
+    if accepted("br") {
+        Encoding::Brotli
+    } else if accepted("gzip") {
+        Encoding::Gzip
+    } else {
+        Encoding::Plain
+    }
+}
+
+/// Serves public API reads from the cache, and keeps the answers of those it had to make.
+pub async fn serve_from_memory(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let cache = &state.response_cache;
+    if request.method() != Method::GET || !is_kept(request.uri().path()) || !cache.is_usable() {
+        return next.run(request).await;
+    }
+    let key = request.uri().path_and_query().map_or_else(
+        || request.uri().path().to_owned(),
+        |pq| pq.as_str().to_owned(),
+    );
+    let encoding = preferred_encoding(request.headers());
+    let if_none_match = request.headers_mut().remove(header::IF_NONE_MATCH);
+    if let Some(answer) = cache.fresh(&key) {
+        return answer.answer(encoding, if_none_match.as_ref());
+    }
+    let epoch = cache.epoch.load(Ordering::Acquire);
+    let response = next.run(request).await;
+    if response.status() != StatusCode::OK
+        || response.headers().contains_key(header::CONTENT_ENCODING)
+    {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let plain = match axum::body::to_bytes(body, LARGEST_ANSWER).await {
+        Ok(plain) => plain,
+        Err(cause) => {
+            tracing::error!(%cause, "could not read an answer to keep it");
+            return super::error::error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "the server could not complete the request".into(),
+            );
+        }
+    };
+    let answer = Arc::new(CachedAnswer::encode(parts.headers, plain));
+    cache.keep(&key, answer.clone(), epoch);
+    answer.answer(encoding, if_none_match.as_ref())
+}
+
+/// After every editor write that succeeded, forgets every kept answer here and on every
+/// other replica.
+pub async fn forget_after_writes(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let is_write = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    let response = next.run(request).await;
+    if is_write && response.status().is_success() {
+        state.response_cache.forget_all();
+        if let Err(error) = state.store.announce_content_changed().await {
+            // Other replicas then serve the older answers until they expire.
+            tracing::warn!(%error, "could not tell other replicas about a write");
+        }
+    }
+    response
+}
+
+/// Brotli at quality 5: close to the best size of JSON for a fraction of quality 11's time.
+fn brotli(plain: &[u8]) -> Bytes {
+    let mut out = Vec::with_capacity(plain.len() / 4 + 64);
+    let params = ::brotli::enc::BrotliEncoderParams {
+        quality: 5,
+        ..Default::default()
+    };
+    match ::brotli::BrotliCompress(&mut &plain[..], &mut out, &params) {
+        Ok(_) => Bytes::from(out),
+        Err(_) => Bytes::new(),
+    }
+}
+
+fn gzip(plain: &[u8]) -> Bytes {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(plain.len() / 3 + 64),
+        flate2::Compression::new(6),
+    );
+    match encoder.write_all(plain).and_then(|()| encoder.finish()) {
+        Ok(out) => Bytes::from(out),
+        Err(_) => Bytes::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(accept: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(accept).unwrap(),
+        );
+        headers
+    }
+
+    #[test]
+    fn the_encoding_follows_accept_encoding() {
+        assert_eq!(
+            preferred_encoding(&headers("gzip, deflate, br, zstd")),
+            Encoding::Brotli
+        );
+        assert_eq!(preferred_encoding(&headers("gzip")), Encoding::Gzip);
+        assert_eq!(
+            preferred_encoding(&headers("br;q=0, gzip;q=0.5")),
+            Encoding::Gzip
+        );
+        assert_eq!(preferred_encoding(&headers("identity")), Encoding::Plain);
+        assert_eq!(preferred_encoding(&HeaderMap::new()), Encoding::Plain);
+    }
+
+    #[test]
+    fn every_encoding_holds_the_same_answer() {
+        use std::io::Read;
+        let plain = Bytes::from(r#"{"items":[{"title":"Բաքու"}],"next_cursor":null}"#.repeat(20));
+        let answer = CachedAnswer::encode(HeaderMap::new(), plain.clone());
+        let mut from_gzip = Vec::new();
+        flate2::read::GzDecoder::new(&answer.gzip[..])
+            .read_to_end(&mut from_gzip)
+            .unwrap();
+        let mut from_brotli = Vec::new();
+        ::brotli::BrotliDecompress(&mut &answer.brotli[..], &mut from_brotli).unwrap();
+        assert_eq!(from_gzip, plain);
+        assert_eq!(from_brotli, plain);
+        assert!(answer.brotli.len() < plain.len() / 4);
+    }
+
+    #[test]
+    fn an_answer_made_before_a_write_is_not_kept() {
+        let cache = ResponseCache::new(1 << 20, Duration::from_secs(60), true);
+        let answer = Arc::new(CachedAnswer::encode(HeaderMap::new(), Bytes::from("{}")));
+        let epoch = cache.epoch.load(Ordering::Acquire);
+        cache.forget_all();
+        cache.keep("/site", answer.clone(), epoch);
+        assert!(cache.fresh("/site").is_none());
+        cache.keep("/site", answer, cache.epoch.load(Ordering::Acquire));
+        assert!(cache.fresh("/site").is_some());
+        cache.keep(
+            "/articles/a?lang=ru",
+            Arc::new(CachedAnswer::encode(HeaderMap::new(), Bytes::from("{}"))),
+            cache.epoch.load(Ordering::Acquire),
+        );
+        cache.forget_article("a");
+        assert!(cache.fresh("/articles/a?lang=ru").is_none());
+        assert!(cache.fresh("/site").is_some());
+    }
+}

@@ -1,0 +1,157 @@
+//! Hot reads from memory (`api::response_cache`): answers kept encoded, the same bytes in
+//! every encoding, forgotten by every editor write and by a counted view, expiring on time.
+
+use std::io::Read;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use serde_json::Value;
+
+use crate::common::{body_bytes, execute_sql, hostile_article, TestSite, MEXICO, TOKEN};
+
+const LIST: &str = "/api/v1/articles?lang=en&limit=5";
+
+/// A test site whose kept answers live `seconds`, once its cache may be used (on PostgreSQL
+/// only after it listens for other replicas' writes).
+async fn site_keeping_answers_for(seconds: u64) -> TestSite {
+    let site = TestSite::configured(None, |config, _| config.response_cache_secs = seconds).await;
+    for _ in 0..100 {
+        if site.state.response_cache.is_usable() {
+            return site;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the response cache never became usable (not listening for changes?)");
+}
+
+async fn get_with(site: &TestSite, uri: &str, name: &str, value: &str) -> axum::response::Response {
+    site.request(
+        Request::get(uri)
+            .header(name, value)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+}
+
+async fn first_title(site: &TestSite) -> String {
+    let list: Value = site.get_json(LIST).await;
+    list["items"][0]["title"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Changes the newest English article's title in the database, behind the server's back.
+async fn retitle_newest_behind_the_server(site: &TestSite, title: &str) {
+    let list: Value = site.get_json(LIST).await;
+    let slug = list["items"][0]["slug"].as_str().unwrap().to_owned();
+    execute_sql(
+        &site.state.config,
+        &format!("UPDATE articles SET title = $1 WHERE lang = 'en' AND slug = '{slug}'"),
+        title,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn every_encoding_carries_the_same_answer_with_one_etag() {
+    let site = site_keeping_answers_for(600).await;
+    let plain = get_with(&site, LIST, "accept-encoding", "identity").await;
+    assert_eq!(plain.status(), StatusCode::OK);
+    assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+    let etag = plain.headers()[header::ETAG].clone();
+    let plain = body_bytes(plain).await;
+
+    let brotli = get_with(&site, LIST, "accept-encoding", "gzip, deflate, br").await;
+    assert_eq!(brotli.headers()[header::CONTENT_ENCODING], "br");
+    assert_eq!(brotli.headers()[header::VARY], "accept-encoding");
+    assert_eq!(brotli.headers()[header::ETAG], etag);
+    assert!(brotli.headers()[header::CACHE_CONTROL]
+        .to_str()
+        .unwrap()
+        .contains("max-age"));
+    let mut unbrotli = Vec::new();
+    brotli::BrotliDecompress(&mut &body_bytes(brotli).await[..], &mut unbrotli).unwrap();
+    assert_eq!(unbrotli, plain);
+
+    let gzip = get_with(&site, LIST, "accept-encoding", "gzip").await;
+    assert_eq!(gzip.headers()[header::CONTENT_ENCODING], "gzip");
+    let mut ungzip = Vec::new();
+    flate2::read::GzDecoder::new(&body_bytes(gzip).await[..])
+        .read_to_end(&mut ungzip)
+        .unwrap();
+    assert_eq!(ungzip, plain);
+
+    let again = get_with(&site, LIST, "if-none-match", etag.to_str().unwrap()).await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(again.headers()[header::ETAG], etag);
+    assert!(body_bytes(again).await.is_empty());
+    assert!(site.state.response_cache.kept_bytes() > 0);
+}
+
+#[tokio::test]
+async fn a_kept_answer_is_served_until_an_editor_write_forgets_it() {
+    let site = site_keeping_answers_for(600).await;
+    let before = first_title(&site).await;
+    retitle_newest_behind_the_server(&site, "Changed behind the server's back").await;
+    // Served from memory: the database's change is not read.
+    assert_eq!(first_title(&site).await, before);
+
+    // Any editor write forgets every kept answer: the next read is made anew.
+    let mut article = hostile_article();
+    article["slug"] = "forgets-kept-answers".into();
+    article["published_at"] = "2020-01-01T10:00:00Z".into();
+    let created = site
+        .send_json("POST", "/api/v1/admin/articles", Some(TOKEN), &article)
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    assert_eq!(first_title(&site).await, "Changed behind the server's back");
+
+    // A write the editor got an error for forgets nothing (and changes nothing).
+    retitle_newest_behind_the_server(&site, "Second change").await;
+    let refused = site
+        .send_json("POST", "/api/v1/admin/articles", Some(TOKEN), &article)
+        .await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    assert_eq!(first_title(&site).await, "Changed behind the server's back");
+}
+
+#[tokio::test]
+async fn kept_answers_expire() {
+    let site = site_keeping_answers_for(1).await;
+    let before = first_title(&site).await;
+    retitle_newest_behind_the_server(&site, "Seen after a second").await;
+    assert_eq!(first_title(&site).await, before);
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert_eq!(first_title(&site).await, "Seen after a second");
+}
+
+#[tokio::test]
+async fn a_counted_view_is_in_the_next_read_of_the_article() {
+    let site = site_keeping_answers_for(600).await;
+    let uri = format!("/api/v1/articles/{MEXICO}?lang=en");
+    let article: Value = site.get_json(&uri).await;
+    let views = article["views"].as_u64().unwrap();
+    let counted = site
+        .request(
+            Request::post(format!("/api/v1/articles/{MEXICO}/views?lang=en"))
+                .header(gazette_api_types::VISITOR_HEADER, "cache-reader")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(counted.status(), StatusCode::OK);
+    let article: Value = site.get_json(&uri).await;
+    assert_eq!(article["views"].as_u64().unwrap(), views + 1);
+}
+
+#[tokio::test]
+async fn search_and_errors_are_not_kept() {
+    let site = site_keeping_answers_for(600).await;
+    let missing = site.get("/api/v1/articles/not-written-yet").await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let _ = site.get("/api/v1/search?q=baku").await;
+    assert_eq!(site.state.response_cache.kept_bytes(), 0);
+}
