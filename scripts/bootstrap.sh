@@ -208,7 +208,11 @@ fi
 if [ "$purpose" = bench ]; then
   command -v wrk >/dev/null 2>&1 || apt_install wrk
   # nginx serves the same answers as files, side by side with the server (hot reads).
-  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || apt_install nginx-light
+  # Debian starts its own nginx on port 80 when installing it: stopped, the bench runs its own.
+  if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+    apt_install nginx-light
+    { service nginx stop || /etc/init.d/nginx stop; } >/dev/null 2>&1 || true
+  fi
   command -v curl >/dev/null 2>&1 || apt_install curl
   bench_stamp="$root/bench/node_modules/.gazette-lock"
   if ! cmp -s "$root/bench/package-lock.json" "$bench_stamp" 2>/dev/null; then

@@ -13,6 +13,8 @@ pub mod error;
 pub mod extract;
 pub mod limits;
 pub mod openapi;
+#[cfg(test)]
+mod query_properties;
 pub mod response_cache;
 pub mod search;
 pub mod site;

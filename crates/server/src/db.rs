@@ -11,8 +11,8 @@
 pub mod articles;
 pub mod categories;
 pub mod images;
-mod postgres;
-mod sqlite;
+pub(crate) mod postgres;
+pub(crate) mod sqlite;
 pub mod tags;
 pub mod views;
 
@@ -339,6 +339,17 @@ impl Store {
     /// Closes every connection (waiting for running queries).
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// Starts a transaction that writes. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`), waiting for it up to the busy timeout: a transaction that read first and
+    /// then wrote could find another writer's commit in between and fail at once with
+    /// "database is locked", which no waiting cures.
+    pub(crate) async fn begin_write(&self) -> StoreResult<sqlx::Transaction<'static, Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
     }
 
     pub(crate) fn pool(&self) -> &AnyPool {

@@ -19,7 +19,7 @@ use crate::state::AppState;
 /// Longest search text accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
 /// Most words used from one search text.
-const MAX_WORDS: usize = 12;
+pub const MAX_WORDS: usize = 12;
 /// Deepest page reachable by paging (search results past this are not useful to readers).
 const MAX_OFFSET: u32 = 1_000;
 

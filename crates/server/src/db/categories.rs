@@ -45,7 +45,7 @@ pub async fn upsert(
     description: &str,
     position: i64,
 ) -> StoreResult<()> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     sqlx::query(
         "INSERT INTO categories (slug, position) VALUES ($1, $2)
          ON CONFLICT (slug) DO UPDATE SET position = excluded.position",

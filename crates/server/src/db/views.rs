@@ -82,7 +82,7 @@ pub(crate) const CURRENT_VIEWS: &str = "a.views + (SELECT COUNT(*) FROM view_mar
 pub async fn fold(store: &Store, today: i64) -> StoreResult<u64> {
     let changed = match store.backend() {
         Backend::Sqlite => {
-            let mut tx = store.pool().begin().await?;
+            let mut tx = store.begin_write().await?;
             let [per_day, add, flag] = sqlite::FOLD_VIEWS;
             sqlx::query(per_day).execute(&mut *tx).await?;
             let changed = sqlx::query(add).execute(&mut *tx).await?.rows_affected();

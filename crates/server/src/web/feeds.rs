@@ -75,26 +75,42 @@ async fn feed(state: &AppState, lang: Lang, category: Option<&str>) -> Response 
             return (StatusCode::SERVICE_UNAVAILABLE, "feed unavailable").into_response();
         }
     };
-    let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\
-         <title>{}</title><link>{}</link><description>{}</description><language>{}</language>",
-        rss_text(&title),
-        xml_text(&page_url(base, lang, Route::Home)),
-        rss_text(&site.tagline),
-        lang.code()
-    );
-    for row in rows {
-        let link = xml_text(&page_url(base, lang, Route::Article(&row.slug)));
-        xml.push_str(&format!(
-            "<item><title>{}</title><link>{link}</link><guid>{link}</guid><description>{}</description>\
-             <category>{}</category><pubDate>{}</pubDate></item>",
-            rss_text(&row.title),
-            rss_text(&row.lead),
-            rss_text(&row.category_name),
-            time_format::rfc2822(row.published_at)
-        ));
-    }
-    xml.push_str("</channel></rss>\n");
+    let items = rows
+        .into_iter()
+        .map(|row| {
+            let link = page_url(base, lang, Route::Article(&row.slug));
+            rss::Item {
+                title: Some(rss_text(&row.title)),
+                link: Some(link.clone()),
+                guid: Some(rss::Guid {
+                    value: link,
+                    permalink: true,
+                }),
+                description: Some(rss_text(&row.lead)),
+                categories: vec![rss::Category {
+                    name: rss_text(&row.category_name),
+                    domain: None,
+                }],
+                pub_date: Some(time_format::rfc2822(row.published_at)),
+                ..rss::Item::default()
+            }
+        })
+        .collect();
+    let channel = rss::Channel {
+        title: rss_text(&title),
+        link: page_url(base, lang, Route::Home),
+        description: rss_text(&site.tagline),
+        language: Some(lang.code().to_owned()),
+        items,
+        ..rss::Channel::default()
+    };
+    let xml = match channel.write_to(Vec::new()) {
+        Ok(bytes) => bytes,
+        Err(cause) => {
+            tracing::error!(%cause, "could not write a feed");
+            return (StatusCode::INTERNAL_SERVER_ERROR, "feed unavailable").into_response();
+        }
+    };
     (
         [
             (header::CONTENT_TYPE, "application/rss+xml; charset=utf-8"),

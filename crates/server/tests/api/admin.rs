@@ -262,3 +262,82 @@ async fn concurrent_creates_of_one_slug_give_one_201_and_409s_never_500() {
         .count();
     assert_eq!((created, conflicts), (1, 11), "{statuses:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn racing_updates_deletes_and_reads_of_one_article_never_answer_500() {
+    use tower::ServiceExt;
+    let site = TestSite::new().await;
+    let article = |title: &str| {
+        json!({
+            "lang": "en", "slug": "raced-article", "category": "politics",
+            "title": title, "lead": "Edited by many.", "body_html": "<p>Text.</p>",
+            "author": "Desk"
+        })
+        .to_string()
+    };
+    let send = |method: &str, uri: &str, body: String| {
+        let request = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+            .body(Body::from(body))
+            .unwrap();
+        tokio::spawn(site.app().oneshot(request))
+    };
+    for round in 0..5 {
+        let created = send("POST", "/api/v1/admin/articles", article("First")).await;
+        assert_eq!(
+            created.unwrap().unwrap().status(),
+            StatusCode::CREATED,
+            "round {round}"
+        );
+        // At once: eight editors save, two delete, eight readers read.
+        let mut tasks = Vec::new();
+        for editor in 0..8 {
+            tasks.push((
+                "update",
+                send(
+                    "PUT",
+                    "/api/v1/admin/articles/en/raced-article",
+                    article(&format!("Edit {editor}")),
+                ),
+            ));
+        }
+        for _ in 0..2 {
+            tasks.push((
+                "delete",
+                send(
+                    "DELETE",
+                    "/api/v1/admin/articles/en/raced-article",
+                    String::new(),
+                ),
+            ));
+        }
+        for _ in 0..8 {
+            let read = Request::get("/api/v1/articles/raced-article")
+                .body(Body::empty())
+                .unwrap();
+            tasks.push(("read", tokio::spawn(site.app().oneshot(read))));
+        }
+        let mut deletes_done = 0;
+        for (kind, task) in tasks {
+            let status = task.await.unwrap().unwrap().status();
+            let expected: &[StatusCode] = match kind {
+                "update" => &[StatusCode::OK, StatusCode::NOT_FOUND, StatusCode::CONFLICT],
+                "delete" => &[StatusCode::NO_CONTENT, StatusCode::NOT_FOUND],
+                _ => &[StatusCode::OK, StatusCode::NOT_FOUND],
+            };
+            assert!(
+                expected.contains(&status),
+                "round {round}: {kind} answered {status}"
+            );
+            if kind == "delete" && status == StatusCode::NO_CONTENT {
+                deletes_done += 1;
+            }
+        }
+        assert_eq!(deletes_done, 1, "round {round}: exactly one delete wins");
+        let gone = site.get("/api/v1/articles/raced-article").await;
+        assert_eq!(gone.status(), StatusCode::NOT_FOUND, "round {round}");
+    }
+}

@@ -102,10 +102,12 @@ async fn a_client_over_its_limit_is_told_when_to_come_back() {
 async fn behind_a_proxy_each_forwarded_client_has_its_own_allowance() {
     let site = TestSite::configured(None, |config, _| config.behind_proxy = true).await;
     let app = site.app();
-    for n in 0..VIEWS.burst {
-        let response = send(&app, view(n, "203.0.113.1")).await;
-        assert_eq!(response.status(), StatusCode::OK, "view {n}");
-    }
+    // Until refused: on a busy machine the bucket may refill one view while the burst runs.
+    let (answered, _) = until_refused(&app, VIEWS.burst, StatusCode::OK, |n| {
+        view(n, "203.0.113.1")
+    })
+    .await;
+    assert!(answered >= VIEWS.burst, "{answered}");
     // The first client is over its limit, also when it writes another address before the
     // one the proxy appended; a second client behind the same proxy is not.
     let refused = send(&app, view(1000, "198.51.100.50, 203.0.113.1")).await;

@@ -161,10 +161,15 @@ async fn check(state: &AppState, input: &ArticleInput) -> ApiResult<CheckedArtic
 }
 
 /// The article as stored, whatever its status, for the editor's answer.
+/// The 404 for an article another editor deleted while this request was working on it.
+fn removed_meanwhile() -> Error {
+    Error::NotFound("the article was removed meanwhile".into())
+}
+
 async fn stored_article(state: &AppState, id: i64) -> ApiResult<Article> {
     let row = db::articles::get_by_id(&state.store, id)
         .await?
-        .ok_or_else(|| Error::NotFound("the article was removed meanwhile".into()))?;
+        .ok_or_else(removed_meanwhile)?;
     let record = db::articles::with_details(&state.store, row).await?;
     Ok(present::article(record))
 }
@@ -244,13 +249,16 @@ pub async fn update_article(
             lang.code()
         )));
     }
-    db::articles::update(
+    let updated = db::articles::update(
         &state.store,
         id,
         &checked.as_new(&input),
         time_format::now(),
     )
     .await?;
+    if !updated {
+        return Err(removed_meanwhile());
+    }
     Ok(Json(stored_article(&state, id).await?))
 }
 
@@ -278,7 +286,9 @@ pub async fn unpublish_article(
 ) -> ApiResult<Json<Article>> {
     let lang = parse_path_lang(&lang)?;
     let id = existing(&state, lang, &slug).await?;
-    db::articles::unpublish(&state.store, id).await?;
+    if !db::articles::unpublish(&state.store, id).await? {
+        return Err(removed_meanwhile());
+    }
     Ok(Json(stored_article(&state, id).await?))
 }
 
@@ -294,6 +304,8 @@ pub async fn delete_article(
 ) -> ApiResult<StatusCode> {
     let lang = parse_path_lang(&lang)?;
     let id = existing(&state, lang, &slug).await?;
-    db::articles::delete(&state.store, id).await?;
+    if !db::articles::delete(&state.store, id).await? {
+        return Err(removed_meanwhile());
+    }
     Ok(StatusCode::NO_CONTENT)
 }

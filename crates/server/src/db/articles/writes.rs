@@ -19,7 +19,7 @@ pub async fn insert(
     article: &NewArticle<'_>,
     story_id: Option<i64>,
 ) -> StoreResult<i64> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let id = insert_in(&mut tx, article, story_id).await?;
     tx.commit().await?;
     Ok(id)
@@ -27,7 +27,7 @@ pub async fn insert(
 
 /// Inserts many articles in one transaction, each in a new story (for bulk loads).
 pub async fn insert_batch(store: &Store, articles: &[NewArticle<'_>]) -> StoreResult<()> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     for article in articles {
         insert_in(&mut tx, article, None).await?;
     }
@@ -98,11 +98,11 @@ pub async fn update(
     id: i64,
     article: &NewArticle<'_>,
     updated_at: i64,
-) -> StoreResult<()> {
-    let mut tx = store.pool().begin().await?;
+) -> StoreResult<bool> {
+    let mut tx = store.begin_write().await?;
     let body =
         serde_json::to_string(article.body).map_err(|error| sqlx::Error::Encode(error.into()))?;
-    sqlx::query(
+    let updated = sqlx::query(
         "UPDATE articles SET slug = $2, category = $3, title = $4, lead = $5, body = $6,
                 body_text = $7, author = $8, source = $9, image_alt = $10, image_caption = $11,
                 published_at = $12, status = $13, updated_at = $14, image_id = $15,
@@ -127,35 +127,43 @@ pub async fn update(
     .bind(article.image_credit)
     .execute(&mut *tx)
     .await?;
+    if updated.rows_affected() == 0 {
+        // Deleted by another editor since the caller found it.
+        return Ok(false);
+    }
     sqlx::query("DELETE FROM article_tags WHERE article_id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
     write_tags(&mut tx, id, article.tags).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }
 
-/// Turns a published article into a draft, hiding it from readers.
-pub async fn unpublish(store: &Store, id: i64) -> StoreResult<()> {
-    sqlx::query("UPDATE articles SET status = 'draft' WHERE id = $1")
+/// Turns a published article into a draft, hiding it from readers; false when it is gone.
+pub async fn unpublish(store: &Store, id: i64) -> StoreResult<bool> {
+    let updated = sqlx::query("UPDATE articles SET status = 'draft' WHERE id = $1")
         .bind(id)
         .execute(store.pool())
         .await?;
-    Ok(())
+    Ok(updated.rows_affected() > 0)
 }
 
 /// Deletes an article (and its story when it was the story's last version).
-pub async fn delete(store: &Store, id: i64) -> StoreResult<()> {
-    let mut tx = store.pool().begin().await?;
+pub async fn delete(store: &Store, id: i64) -> StoreResult<bool> {
+    let mut tx = store.begin_write().await?;
     let story_id: Option<i64> = sqlx::query_scalar("SELECT story_id FROM articles WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM articles WHERE id = $1")
+    let deleted = sqlx::query("DELETE FROM articles WHERE id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    if deleted.rows_affected() == 0 {
+        // Another editor's delete came first: theirs is the one that happened.
+        return Ok(false);
+    }
     if let Some(story_id) = story_id {
         sqlx::query("DELETE FROM stories WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = $1)")
             .bind(story_id)
@@ -163,5 +171,5 @@ pub async fn delete(store: &Store, id: i64) -> StoreResult<()> {
             .await?;
     }
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }
