@@ -122,3 +122,28 @@ pub fn t(lang: Lang) -> &'static Strings {
 pub fn fill(message: &str, name: &str, value: &str) -> String {
     message.replace(&format!("{{{name}}}"), value)
 }
+
+/// The texts of the reading tools: the progress bar, "Back to top" and "Continue reading"
+/// (`reading`). Only the chunk that shows them reads this table, so the split build ships it
+/// with that chunk, not in the main module. `progress_now`: `{percent}`.
+#[derive(Debug)]
+pub struct ReadingStrings {
+    /// The progress bar's name.
+    pub progress: &'static str,
+    /// How much is read ("45% read"), on the bar and on "Continue reading".
+    pub progress_now: &'static str,
+    pub back_to_top: &'static str,
+    /// The heading of the front page's offer to go back to a half-read article.
+    pub continue_reading: &'static str,
+    /// The name of the button that removes that offer.
+    pub hide_suggestion: &'static str,
+}
+
+/// The reading tools' texts in `lang`.
+pub fn reading_texts(lang: Lang) -> &'static ReadingStrings {
+    match lang {
+        Lang::En => &en::READING,
+        Lang::Ru => &ru::READING,
+        Lang::Hy => &hy::READING,
+    }
+}

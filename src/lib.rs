@@ -5,7 +5,8 @@
 //! once per language prefix; `Layout` provides the app-wide state (`state`) the pages read.
 //!
 //! Modules: `api` (the only HTTP), `state` (contexts), `urls` (addresses), `i18n` (texts and
-//! dates), `browser`, `prefs` and `pwa` (browser APIs), `layout`, `pages`, `components`.
+//! dates), `browser`, `prefs` and `pwa` (browser APIs), `layout`, `pages`, `components`, and
+//! `reading` (reader tools, loaded after the page is up).
 
 pub mod api;
 pub mod browser;
@@ -16,6 +17,7 @@ pub mod lazy_pages;
 pub mod pages;
 pub mod prefs;
 pub mod pwa;
+pub mod reading;
 pub mod state;
 pub mod urls;
 

@@ -4,7 +4,7 @@
 
 use gazette_api_types::texts::EN as SHELL;
 
-use super::Strings;
+use super::{ReadingStrings, Strings};
 
 /// Every text of the interface in English.
 pub(super) const EN: Strings = Strings {
@@ -98,4 +98,13 @@ pub(super) const EN: Strings = Strings {
     install_app: "Install app",
     not_now: "Not now",
     available_offline: "Available offline",
+};
+
+/// The reading tools' texts in English.
+pub(super) const READING: ReadingStrings = ReadingStrings {
+    progress: "Reading progress",
+    progress_now: "{percent}% read",
+    back_to_top: "Back to top",
+    continue_reading: "Continue reading",
+    hide_suggestion: "Hide this suggestion",
 };

@@ -4,7 +4,7 @@
 
 use gazette_api_types::texts::HY as SHELL;
 
-use super::Strings;
+use super::{ReadingStrings, Strings};
 
 /// Every text of the interface in Armenian.
 pub(super) const HY: Strings = Strings {
@@ -98,4 +98,13 @@ pub(super) const HY: Strings = Strings {
     install_app: "Տեղադրել հավելվածը",
     not_now: "Ոչ հիմա",
     available_offline: "Հասանելի է անցանց",
+};
+
+/// The reading tools' texts in Armenian.
+pub(super) const READING: ReadingStrings = ReadingStrings {
+    progress: "Ընթերցման առաջընթաց",
+    progress_now: "Կարդացված է {percent}%",
+    back_to_top: "Դեպի վեր",
+    continue_reading: "Շարունակել ընթերցումը",
+    hide_suggestion: "Թաքցնել այս առաջարկը",
 };

@@ -4,7 +4,7 @@
 
 use gazette_api_types::texts::RU as SHELL;
 
-use super::Strings;
+use super::{ReadingStrings, Strings};
 
 /// Every text of the interface in Russian.
 pub(super) const RU: Strings = Strings {
@@ -99,4 +99,13 @@ pub(super) const RU: Strings = Strings {
     install_app: "Установить приложение",
     not_now: "Не сейчас",
     available_offline: "Доступно без сети",
+};
+
+/// The reading tools' texts in Russian.
+pub(super) const READING: ReadingStrings = ReadingStrings {
+    progress: "Прогресс чтения",
+    progress_now: "Прочитано {percent}%",
+    back_to_top: "Наверх",
+    continue_reading: "Продолжить чтение",
+    hide_suggestion: "Скрыть это предложение",
 };

@@ -14,6 +14,7 @@ use crate::components::{
     MostRead, Picture, ResourceView, SaveButton, ShareBar,
 };
 use crate::i18n::{fill, format_date_time, t, NewsroomZone};
+use crate::reading::{ReadArticle, ReadingPlace, ReadingTools};
 use crate::state::{use_article_translations, use_page_lang, use_site};
 use crate::urls::{article_href, category_href, tag_href};
 
@@ -152,6 +153,13 @@ fn ArticleView(
     let strings = t(lang);
     let path = article_href(lang, &summary.slug);
     let url = page_url(&path);
+    // What the reader tools (loaded once the article is painted) work on.
+    let read = ReadArticle {
+        lang,
+        slug: summary.slug.clone(),
+        title: summary.title.clone(),
+        url: url.clone(),
+    };
     let category_href = category_href(lang, &summary.category.slug);
     let published_at = summary.published_at.clone();
     // Readers in another time zone are told whose time it is ("17:32 Baku time").
@@ -243,6 +251,10 @@ fn ArticleView(
                 <span class="article__reading">{reading}</span>
                 <span class="article__views">{shown_views}</span>
             </p>
+            // Fixed at the bottom of the screen: showing them never moves the article.
+            <div class="reader-dock">
+                <ReadingTools place=ReadingPlace::Article(read) />
+            </div>
             <div class="article__text">
                 <p class="article__lead">{summary.lead}</p>
                 {image}

@@ -1,0 +1,171 @@
+//! Reader tools that load after the page is up: reading progress, "Back to top" and "Continue
+//! reading" (`progress`).
+//!
+//! In the split build (cargo feature `split`, see `lazy_pages`) the tools are WebAssembly
+//! chunks: `reader_tools` holds everything an article's tools need (one chunk, so an article
+//! loads one file more, not one per tool) and `continue_reading` the front page's offer. The
+//! pages keep only the small mount points below, which fetch the chunk once the page around
+//! them has been painted, so the tools never delay the first view of an article or the front
+//! page. A chunk that cannot be fetched (offline and never cached) leaves the page as it is,
+//! without the tool. Without the feature the same tools render directly, after the first
+//! paint as well.
+
+mod progress;
+
+use std::future::Future;
+
+use gazette_api_types::Lang;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::browser;
+use crate::lazy_pages::ChunkUnavailable;
+
+/// The article a tool works on, as its page shows it.
+#[derive(Clone, Debug)]
+pub struct ReadArticle {
+    /// The article's language (its texts, the tools' texts).
+    pub lang: Lang,
+    /// The article's slug in that language.
+    pub slug: String,
+    /// The headline.
+    pub title: String,
+    /// The article's own address (`origin + path`, no query or fragment).
+    pub url: String,
+}
+
+/// Where the reading-progress tools are mounted: on an article (progress bar, "Back to
+/// top", its position remembered) or on the front page ("Continue reading").
+#[derive(Clone, Debug)]
+pub enum ReadingPlace {
+    /// An article being read.
+    Article(ReadArticle),
+    /// The front page in a language.
+    Front(Lang),
+}
+
+/// Calls a split function and renders what it gives: in the split build the call first
+/// fetches its chunk (`await`), and a chunk that cannot be fetched renders nothing.
+macro_rules! from_chunk {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let loaded = $call.await;
+        #[cfg(not(feature = "split"))]
+        let loaded = $call;
+        loaded.unwrap_or_else(|ChunkUnavailable| ().into_any())
+    }};
+}
+
+/// Reading progress, "Back to top" and the remembered position (on an article, from the
+/// `reader_tools` chunk), or "Continue reading" (on the front page, from the
+/// `continue_reading` chunk); after paint.
+#[component]
+pub fn ReadingTools(place: ReadingPlace) -> impl IntoView {
+    after_paint(move || {
+        let place = place.clone();
+        async move {
+            match place {
+                ReadingPlace::Article(article) => from_chunk!(reading_progress(article)),
+                ReadingPlace::Front(lang) => from_chunk!(continue_reading(lang)),
+            }
+        }
+    })
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(reader_tools, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn reading_progress(article: ReadArticle) -> Result<AnyView, ChunkUnavailable> {
+    Ok(view! { <progress::ReadingProgress article=article /> }.into_any())
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        continue_reading,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+fn continue_reading(lang: Lang) -> Result<AnyView, ChunkUnavailable> {
+    Ok(view! { <progress::ContinueReading lang=lang /> }.into_any())
+}
+
+/// Renders the view `load` resolves to once the page has been painted: the chunk is
+/// requested in the task after the next frame, never before the page is on screen.
+fn after_paint<Load, Loaded>(load: Load) -> impl IntoView
+where
+    Load: Fn() -> Loaded + Send + Sync + 'static,
+    Loaded: Future<Output = AnyView> + Send + 'static,
+{
+    let painted = RwSignal::new(false);
+    next_frame(move || {
+        browser::after(0, move || {
+            painted.try_set(true);
+        })
+    });
+    move || painted.get().then(|| Suspend::new(load()))
+}
+
+/// Runs `callback` before the next frame is painted (`requestAnimationFrame`).
+fn next_frame(callback: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let closure = Closure::once_into_js(callback);
+        let _ = window.request_animation_frame(closure.unchecked_ref());
+    }
+}
+
+/// Whether the reader asked the system for less motion (`prefers-reduced-motion: reduce`).
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|window| {
+            window
+                .match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|query| query.matches())
+}
+
+/// An event listener on a window, document or element, removed when dropped.
+struct Listener {
+    target: web_sys::EventTarget,
+    event: &'static str,
+    callback: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Listener {
+    /// Listens (passively) for `event` on `target`; `None` when the browser refuses.
+    fn new(
+        target: &web_sys::EventTarget,
+        event: &'static str,
+        handler: impl FnMut(web_sys::Event) + 'static,
+    ) -> Option<Listener> {
+        let callback = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(true);
+        target
+            .add_event_listener_with_callback_and_add_event_listener_options(
+                event,
+                callback.as_ref().unchecked_ref(),
+                &options,
+            )
+            .ok()?;
+        Some(Listener {
+            target: target.clone(),
+            event,
+            callback,
+        })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback(
+            self.event,
+            self.callback.as_ref().unchecked_ref(),
+        );
+    }
+}
