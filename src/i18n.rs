@@ -147,3 +147,24 @@ pub fn reading_texts(lang: Lang) -> &'static ReadingStrings {
         Lang::Hy => &hy::READING,
     }
 }
+
+/// The texts of the quote tools (`reading::quotes`), read only by their chunk.
+/// `quote_copied`: `{quote}`.
+#[derive(Debug)]
+pub struct QuoteStrings {
+    /// The name of the tools shown by a selection.
+    pub tools: &'static str,
+    pub copy_quote_link: &'static str,
+    pub share_quote: &'static str,
+    /// The toast after copying; `{quote}` is the quote's start.
+    pub quote_copied: &'static str,
+}
+
+/// The quote tools' texts in `lang`.
+pub fn quote_texts(lang: Lang) -> &'static QuoteStrings {
+    match lang {
+        Lang::En => &en::QUOTES,
+        Lang::Ru => &ru::QUOTES,
+        Lang::Hy => &hy::QUOTES,
+    }
+}

@@ -1,5 +1,5 @@
 //! Reader tools that load after the page is up: reading progress, "Back to top" and "Continue
-//! reading" (`progress`).
+//! reading" (`progress`) and quote links (`quotes`).
 //!
 //! In the split build (cargo feature `split`, see `lazy_pages`) the tools are WebAssembly
 //! chunks: `reader_tools` holds everything an article's tools need (one chunk, so an article
@@ -11,6 +11,7 @@
 //! paint as well.
 
 mod progress;
+mod quotes;
 
 use std::future::Future;
 
@@ -91,6 +92,24 @@ fn reading_progress(article: ReadArticle) -> Result<AnyView, ChunkUnavailable> {
 )]
 fn continue_reading(lang: Lang) -> Result<AnyView, ChunkUnavailable> {
     Ok(view! { <progress::ContinueReading lang=lang /> }.into_any())
+}
+
+/// "Copy link to this quote" and "Share quote" for a selection in the article's text; from
+/// the `reader_tools` chunk, after paint.
+#[component]
+pub fn QuoteTools(article: ReadArticle) -> impl IntoView {
+    after_paint(move || {
+        let article = article.clone();
+        async move { from_chunk!(quote_links(article)) }
+    })
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(reader_tools, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn quote_links(article: ReadArticle) -> Result<AnyView, ChunkUnavailable> {
+    Ok(view! { <quotes::QuoteLinks article=article /> }.into_any())
 }
 
 /// Renders the view `load` resolves to once the page has been painted: the chunk is

@@ -4,7 +4,7 @@
 
 use gazette_api_types::texts::EN as SHELL;
 
-use super::{ReadingStrings, Strings};
+use super::{QuoteStrings, ReadingStrings, Strings};
 
 /// Every text of the interface in English.
 pub(super) const EN: Strings = Strings {
@@ -107,4 +107,12 @@ pub(super) const READING: ReadingStrings = ReadingStrings {
     back_to_top: "Back to top",
     continue_reading: "Continue reading",
     hide_suggestion: "Hide this suggestion",
+};
+
+/// The quote tools' texts in English.
+pub(super) const QUOTES: QuoteStrings = QuoteStrings {
+    tools: "Quote",
+    copy_quote_link: "Copy link to this quote",
+    share_quote: "Share quote",
+    quote_copied: "Link to the quote copied: «{quote}»",
 };

@@ -4,7 +4,7 @@
 
 use gazette_api_types::texts::HY as SHELL;
 
-use super::{ReadingStrings, Strings};
+use super::{QuoteStrings, ReadingStrings, Strings};
 
 /// Every text of the interface in Armenian.
 pub(super) const HY: Strings = Strings {
@@ -107,4 +107,12 @@ pub(super) const READING: ReadingStrings = ReadingStrings {
     back_to_top: "Դեպի վեր",
     continue_reading: "Շարունակել ընթերցումը",
     hide_suggestion: "Թաքցնել այս առաջարկը",
+};
+
+/// The quote tools' texts in Armenian.
+pub(super) const QUOTES: QuoteStrings = QuoteStrings {
+    tools: "Մեջբերում",
+    copy_quote_link: "Պատճենել մեջբերման հղումը",
+    share_quote: "Կիսվել մեջբերումով",
+    quote_copied: "Մեջբերման հղումը պատճենվեց՝ «{quote}»",
 };

@@ -4,7 +4,7 @@
 
 use gazette_api_types::texts::RU as SHELL;
 
-use super::{ReadingStrings, Strings};
+use super::{QuoteStrings, ReadingStrings, Strings};
 
 /// Every text of the interface in Russian.
 pub(super) const RU: Strings = Strings {
@@ -108,4 +108,12 @@ pub(super) const READING: ReadingStrings = ReadingStrings {
     back_to_top: "Наверх",
     continue_reading: "Продолжить чтение",
     hide_suggestion: "Скрыть это предложение",
+};
+
+/// The quote tools' texts in Russian.
+pub(super) const QUOTES: QuoteStrings = QuoteStrings {
+    tools: "Цитата",
+    copy_quote_link: "Скопировать ссылку на цитату",
+    share_quote: "Поделиться цитатой",
+    quote_copied: "Ссылка на цитату скопирована: «{quote}»",
 };
