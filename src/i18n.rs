@@ -168,3 +168,27 @@ pub fn quote_texts(lang: Lang) -> &'static QuoteStrings {
         Lang::Hy => &hy::QUOTES,
     }
 }
+
+/// The texts of Listen (`reading::listen`), read only by its chunk. `part_of`: `{current}`
+/// and `{total}`.
+#[derive(Debug)]
+pub struct ListenStrings {
+    /// The name of the player's group of controls.
+    pub player: &'static str,
+    pub listen: &'static str,
+    pub pause: &'static str,
+    pub resume: &'static str,
+    pub stop: &'static str,
+    pub speed: &'static str,
+    /// Which part (title, lead, paragraph…) is being read, of how many.
+    pub part_of: &'static str,
+}
+
+/// Listen's texts in `lang`.
+pub fn listen_texts(lang: Lang) -> &'static ListenStrings {
+    match lang {
+        Lang::En => &en::LISTEN,
+        Lang::Ru => &ru::LISTEN,
+        Lang::Hy => &hy::LISTEN,
+    }
+}

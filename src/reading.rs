@@ -1,5 +1,5 @@
 //! Reader tools that load after the page is up: reading progress, "Back to top" and "Continue
-//! reading" (`progress`) and quote links (`quotes`).
+//! reading" (`progress`), quote links (`quotes`) and Listen (`listen`).
 //!
 //! In the split build (cargo feature `split`, see `lazy_pages`) the tools are WebAssembly
 //! chunks: `reader_tools` holds everything an article's tools need (one chunk, so an article
@@ -10,6 +10,7 @@
 //! without the tool. Without the feature the same tools render directly, after the first
 //! paint as well.
 
+mod listen;
 mod progress;
 mod quotes;
 
@@ -110,6 +111,24 @@ pub fn QuoteTools(article: ReadArticle) -> impl IntoView {
 )]
 fn quote_links(article: ReadArticle) -> Result<AnyView, ChunkUnavailable> {
     Ok(view! { <quotes::QuoteLinks article=article /> }.into_any())
+}
+
+/// Listen: the article read aloud by the browser's speech synthesis, when it has a voice for
+/// the article's language; from the `reader_tools` chunk, after paint.
+#[component]
+pub fn ListenTools(article: ReadArticle) -> impl IntoView {
+    after_paint(move || {
+        let article = article.clone();
+        async move { from_chunk!(listen_aloud(article)) }
+    })
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(reader_tools, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn listen_aloud(article: ReadArticle) -> Result<AnyView, ChunkUnavailable> {
+    Ok(view! { <listen::Listen article=article /> }.into_any())
 }
 
 /// Renders the view `load` resolves to once the page has been painted: the chunk is

@@ -4,7 +4,7 @@
 
 use gazette_api_types::texts::EN as SHELL;
 
-use super::{QuoteStrings, ReadingStrings, Strings};
+use super::{ListenStrings, QuoteStrings, ReadingStrings, Strings};
 
 /// Every text of the interface in English.
 pub(super) const EN: Strings = Strings {
@@ -115,4 +115,15 @@ pub(super) const QUOTES: QuoteStrings = QuoteStrings {
     copy_quote_link: "Copy link to this quote",
     share_quote: "Share quote",
     quote_copied: "Link to the quote copied: «{quote}»",
+};
+
+/// Listen's texts in English.
+pub(super) const LISTEN: ListenStrings = ListenStrings {
+    player: "Listen to the article",
+    listen: "Listen",
+    pause: "Pause",
+    resume: "Resume",
+    stop: "Stop",
+    speed: "Speed",
+    part_of: "Part {current} of {total}",
 };

@@ -4,7 +4,7 @@
 
 use gazette_api_types::texts::HY as SHELL;
 
-use super::{QuoteStrings, ReadingStrings, Strings};
+use super::{ListenStrings, QuoteStrings, ReadingStrings, Strings};
 
 /// Every text of the interface in Armenian.
 pub(super) const HY: Strings = Strings {
@@ -115,4 +115,15 @@ pub(super) const QUOTES: QuoteStrings = QuoteStrings {
     copy_quote_link: "Պատճենել մեջբերման հղումը",
     share_quote: "Կիսվել մեջբերումով",
     quote_copied: "Մեջբերման հղումը պատճենվեց՝ «{quote}»",
+};
+
+/// Listen's texts in Armenian.
+pub(super) const LISTEN: ListenStrings = ListenStrings {
+    player: "Լսել հոդվածը",
+    listen: "Լսել",
+    pause: "Դադար",
+    resume: "Շարունակել",
+    stop: "Կանգնեցնել",
+    speed: "Արագություն",
+    part_of: "Հատված {current}՝ {total}-ից",
 };

@@ -4,7 +4,7 @@
 
 use gazette_api_types::texts::RU as SHELL;
 
-use super::{QuoteStrings, ReadingStrings, Strings};
+use super::{ListenStrings, QuoteStrings, ReadingStrings, Strings};
 
 /// Every text of the interface in Russian.
 pub(super) const RU: Strings = Strings {
@@ -116,4 +116,15 @@ pub(super) const QUOTES: QuoteStrings = QuoteStrings {
     copy_quote_link: "Скопировать ссылку на цитату",
     share_quote: "Поделиться цитатой",
     quote_copied: "Ссылка на цитату скопирована: «{quote}»",
+};
+
+/// Listen's texts in Russian.
+pub(super) const LISTEN: ListenStrings = ListenStrings {
+    player: "Прослушать статью",
+    listen: "Слушать",
+    pause: "Пауза",
+    resume: "Продолжить",
+    stop: "Стоп",
+    speed: "Скорость",
+    part_of: "Фрагмент {current} из {total}",
 };

@@ -14,7 +14,7 @@ use crate::components::{
     MostRead, Picture, ResourceView, SaveButton, ShareBar,
 };
 use crate::i18n::{fill, format_date_time, t, NewsroomZone};
-use crate::reading::{QuoteTools, ReadArticle, ReadingPlace, ReadingTools};
+use crate::reading::{ListenTools, QuoteTools, ReadArticle, ReadingPlace, ReadingTools};
 use crate::state::{use_article_translations, use_page_lang, use_site};
 use crate::urls::{article_href, category_href, tag_href};
 
@@ -253,6 +253,7 @@ fn ArticleView(
             </p>
             // Fixed at the bottom of the screen: showing them never moves the article.
             <div class="reader-dock">
+                <ListenTools article=read.clone() />
                 <ReadingTools place=ReadingPlace::Article(read.clone()) />
             </div>
             <div class="article__text">
