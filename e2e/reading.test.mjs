@@ -172,25 +172,25 @@ test('Russian: progress without motion, Continue reading offline, and the offer 
   await context.close();
 });
 
-test('the reading tools are chunks of their own, fetched after the page is up', async () => {
-  const { context, page, problems } = await server.newReader();
-  // The server's page names the article's own chunks to fetch with the app, not the tools'.
-  const html = await (await fetch(server.url + MEXICO)).text();
-  assert.match(html, /<meta name="gazette-chunks" content="[^"]*split_article_page-/);
-  assert.doesNotMatch(html, /split_reader_tools|split_continue_reading/);
-  const fetched = [];
-  page.on('request', (request) => {
-    const path = new URL(request.url()).pathname;
-    if (path.endsWith('.wasm')) fetched.push(path.slice(1).replace(/-[0-9a-f]{16}(_bg)?\.wasm$/, ''));
-  });
-  await page.goto(server.url + MEXICO);
-  await page.locator('.reading-progress').waitFor({ state: 'attached' });
-  assert.ok(fetched.includes('split_reader_tools'), `${fetched}`);
-  assert.ok(fetched.indexOf('split_reader_tools') > fetched.indexOf('split_article_page'));
-  assert.ok(!fetched.includes('split_continue_reading'), 'the front page\'s offer is not fetched by an article');
-  await page.locator('header a[href="/"]').first().click();
-  await page.locator('main .card--lead').waitFor();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('split_continue_reading')));
+test('the reading tools are a chunk of their own, fetched after the page is up', async () => {
+  const { context, problems } = await server.newReader();
+  for (const [path, own] of [[MEXICO, 'split_article_page'], ['/', 'split_home_page']]) {
+    // The server's page names its own chunks to fetch with the app, not the tools'.
+    const html = await (await fetch(server.url + path)).text();
+    assert.match(html, new RegExp(`<meta name="gazette-chunks" content="[^"]*${own}-`));
+    assert.doesNotMatch(html, /split_reader_tools/);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+    const fetched = [];
+    page.on('request', (request) => {
+      const name = new URL(request.url()).pathname;
+      if (name.endsWith('.wasm')) fetched.push(name.slice(1).replace(/-[0-9a-f]{16}(_bg)?\.wasm$/, ''));
+    });
+    await page.goto(server.url + path);
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('split_reader_tools')));
+    assert.ok(fetched.indexOf('split_reader_tools') > fetched.indexOf(own), `${fetched}`);
+    await page.close();
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,12 +1,12 @@
 //! Reader tools that load after the page is up: reading progress, "Back to top" and "Continue
 //! reading" (`progress`), quote links (`quotes`) and Listen (`listen`).
 //!
-//! In the split build (cargo feature `split`, see `lazy_pages`) the tools are WebAssembly
-//! chunks: `reader_tools` holds everything an article's tools need (one chunk, so an article
-//! loads one file more, not one per tool) and `continue_reading` the front page's offer. The
-//! pages keep only the small mount points below, which fetch the chunk once the page around
-//! them has been painted, so the tools never delay the first view of an article or the front
-//! page. A chunk that cannot be fetched (offline and never cached) leaves the page as it is,
+//! In the split build (cargo feature `split`, see `lazy_pages`) every tool is in one
+//! WebAssembly chunk, `reader_tools`: one split point more, not one per tool, because each
+//! split point that shares code with the pages cuts their shared chunks into more, smaller
+//! files, which the pages then load before their first paint. The pages keep only the small
+//! mount points below, which fetch the chunk once the page around them has been painted, so
+//! the tools never delay the first view of an article or the front page. A chunk that cannot be fetched (offline and never cached) leaves the page as it is,
 //! without the tool. Without the feature the same tools render directly, after the first
 //! paint as well.
 
@@ -59,9 +59,8 @@ macro_rules! from_chunk {
     }};
 }
 
-/// Reading progress, "Back to top" and the remembered position (on an article, from the
-/// `reader_tools` chunk), or "Continue reading" (on the front page, from the
-/// `continue_reading` chunk); after paint.
+/// Reading progress, "Back to top" and the remembered position (on an article), or
+/// "Continue reading" (on the front page); from the `reader_tools` chunk, after paint.
 #[component]
 pub fn ReadingTools(place: ReadingPlace) -> impl IntoView {
     after_paint(move || {
@@ -85,11 +84,7 @@ fn reading_progress(article: ReadArticle) -> Result<AnyView, ChunkUnavailable> {
 
 #[cfg_attr(
     feature = "split",
-    leptos::wasm_split::wasm_split(
-        continue_reading,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible
-    )
+    leptos::wasm_split::wasm_split(reader_tools, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn continue_reading(lang: Lang) -> Result<AnyView, ChunkUnavailable> {
     Ok(view! { <progress::ContinueReading lang=lang /> }.into_any())
