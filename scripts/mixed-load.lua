@@ -4,6 +4,8 @@
 -- afterwards that each is readable; the counts of statuses by kind are printed at the end.
 --
 --   wrk -t4 -c4 -s scripts/mixed-load.lua http://127.0.0.1:PORT   (env: TOKEN, WRITES_FILE)
+--
+-- Answers are counted by kind and status; the kind is read from the answer's body.
 
 local token = os.getenv("TOKEN") or "bench-token"
 local writes_file = os.getenv("WRITES_FILE") or "/tmp/gazette-mixed-writes.txt"
@@ -30,8 +32,7 @@ function setup(thread)
 end
 
 function init(args)
-  kinds, statuses, created = {}, {}, {}
-  pending = {}
+  statuses, created = {}, {}
   math.randomseed(os.time() + (id or 0) * 7919)
 end
 
@@ -63,23 +64,27 @@ function request()
     req = wrk.format("POST", "/api/v1/admin/articles",
       { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token },
       article_body(new_slug))
-    kind = "write:" .. new_slug
   end
-  table.insert(pending, kind)
   return req
 end
 
+-- What an answer was, told by its body (wrk does not say which request it answers).
+local function kind_of(status, body)
+  if status == 201 then return "write" end
+  if string.sub(body, 1, 9) == '{"error":' then return "error" end
+  if string.sub(body, 1, 9) == '{"views":' then return "view" end
+  if string.find(body, '"snippet":', 1, true) then return "search" end
+  if string.find(body, '"body":[', 1, true) then return "article" end
+  if string.sub(body, 1, 9) == '{"items":' then return "list" end
+  return "other"
+end
+
 function response(status, headers, body)
-  -- Run with one connection per thread (wrk -tN -cN): a connection has one request in
-  -- flight, so the oldest pending request of the thread is the one answered.
-  local kind = table.remove(pending, 1) or "?"
-  local label = kind
-  if string.sub(kind, 1, 6) == "write:" then label = "write" end
   if status == 201 then
     local written = string.match(body, '"slug":"(mixed%-load%-[%d%-]+)"')
     if written then table.insert(created, written) end
   end
-  local key = label .. " " .. status
+  local key = kind_of(status, body) .. " " .. status
   statuses[key] = (statuses[key] or 0) + 1
 end
 

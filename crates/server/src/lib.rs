@@ -39,6 +39,7 @@ pub use state::AppState;
 /// JSON errors under `/api`, compression, body limit, timeout, tracing).
 pub fn app(state: AppState) -> Router {
     let state_for_limits = state.clone();
+    let state_for_hot_reads = state.clone();
     let state_for_headers = state.config.behind_proxy;
     Router::new()
         .merge(api::router(&state))
@@ -60,6 +61,11 @@ pub fn app(state: AppState) -> Router {
             security_headers,
         ))
         .layer(TraceLayer::new_for_http())
+        // Outermost: a hot same-origin API read is a lookup, with no other layer to pass.
+        .layer(middleware::from_fn_with_state(
+            state_for_hot_reads,
+            api::response_cache::serve_same_origin_reads,
+        ))
 }
 
 /// Caps every request body at [`api::extract::MAX_BODY_BYTES`], and picture uploads at the
@@ -146,23 +152,32 @@ pub const PERMISSIONS_POLICY: &str = "accelerometer=(), camera=(), geolocation=(
 pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000";
 
 /// Headers every response carries; HTML gets its Content-Security-Policy from the shell.
-/// Strict-Transport-Security only when the reader came over HTTPS, which this server (no
-/// TLS of its own) knows only behind a proxy it trusts (`--behind-proxy`) that says so in
-/// `X-Forwarded-Proto`.
 async fn security_headers(
     axum::extract::State(behind_proxy): axum::extract::State<bool>,
     request: Request,
     next: Next,
 ) -> Response {
-    let over_https = behind_proxy
-        && request
-            .headers()
+    let over_https = came_over_https(request.headers(), behind_proxy);
+    let mut response = next.run(request).await;
+    add_security_headers(response.headers_mut(), over_https);
+    response
+}
+
+/// Whether the reader came over HTTPS. This server has no TLS of its own: it knows only
+/// behind a proxy it trusts (`--behind-proxy`) that says so in `X-Forwarded-Proto` (its own
+/// entry is the last one).
+pub fn came_over_https(headers: &axum::http::HeaderMap, behind_proxy: bool) -> bool {
+    behind_proxy
+        && headers
             .get("x-forwarded-proto")
             .and_then(|value| value.to_str().ok())
             .and_then(|value| value.rsplit(',').next())
-            .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"));
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
+            .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"))
+}
+
+/// Sets the headers every answer carries; Strict-Transport-Security only `over_https`, and a
+/// Content-Security-Policy that allows nothing where the answer has none of its own.
+pub fn add_security_headers(headers: &mut axum::http::HeaderMap, over_https: bool) {
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -188,7 +203,6 @@ async fn security_headers(
             HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
         );
     }
-    response
 }
 
 /// Runs the server until Ctrl-C or SIGTERM, then folds recorded views and closes the database.

@@ -98,9 +98,8 @@ impl ResponseCache {
     /// Forgets the answers about one article (its view count changed).
     pub fn forget_article(&self, slug: &str) {
         self.epoch.fetch_add(1, Ordering::AcqRel);
-        let path = format!("/articles/{slug}");
-        self.answers
-            .retain(|key| key.split('?').next() != Some(path.as_str()));
+        let path = format!("{}/articles/{slug}", gazette_api_types::API_PREFIX);
+        self.answers.retain(|key| key_path(key) != path);
     }
 
     /// Bytes kept now.
@@ -205,7 +204,14 @@ impl CachedAnswer {
     /// The answer for a client that accepts `encoding` and may have the answer already.
     fn answer(&self, encoding: Encoding, if_none_match: Option<&HeaderValue>) -> Response {
         let mut headers = self.headers.clone();
-        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        let varies_by_encoding = headers.get_all(header::VARY).iter().any(|value| {
+            value
+                .to_str()
+                .is_ok_and(|value| value.to_ascii_lowercase().contains("accept-encoding"))
+        });
+        if !varies_by_encoding {
+            headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
         let etag = headers
             .get(header::ETAG)
             .and_then(|value| value.to_str().ok())
@@ -234,10 +240,39 @@ impl CachedAnswer {
     }
 }
 
-/// Whether the API path (inside the `/api/v1` nest) is a public read kept in memory: not
+/// Whether the API path (after the `/api/v1` prefix) is a public read kept in memory: not
 /// the editor's, not search (endless distinct queries), not most read (moved by every view).
-fn is_kept(path: &str) -> bool {
-    !path.starts_with("/admin") && path != "/search" && path != "/most-read"
+fn is_kept(api_path: &str) -> bool {
+    !api_path.starts_with("/admin") && api_path != "/search" && api_path != "/most-read"
+}
+
+/// Where an answer is kept: [`Layer::Outside`] every layer of the application, for reads
+/// without an `Origin` (the front end on the server's own origin), whole as the application
+/// made it; [`Layer::InsideCors`] the API's CORS layer, for other origins' reads, which
+/// that layer then gives their own CORS headers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layer {
+    Outside,
+    InsideCors,
+}
+
+/// Marks a request whose answer the outside layer keeps, so the inside one does not too.
+#[derive(Clone, Copy, Debug)]
+struct KeptOutside;
+
+/// The cache key of an API read: the layer, then the full path and query.
+fn key(layer: Layer, path_and_query: &str) -> String {
+    let layer = match layer {
+        Layer::Outside => "outside",
+        Layer::InsideCors => "cors",
+    };
+    format!("{layer} {path_and_query}")
+}
+
+/// The path of a cache key (without the layer and the query).
+fn key_path(key: &str) -> &str {
+    let path_and_query = key.split_once(' ').map_or(key, |(_, rest)| rest);
+    path_and_query.split('?').next().unwrap_or(path_and_query)
 }
 
 /// The encoding to answer in: brotli when accepted, else gzip, else none.
@@ -270,19 +305,71 @@ pub fn preferred_encoding(headers: &HeaderMap) -> Encoding {
     }
 }
 
-/// Serves public API reads from the cache, and keeps the answers of those it had to make.
+/// The fast path of hot reads, outside every layer of the application: a same-origin read
+/// (no `Origin` header) of a public API address is answered from memory with the headers the
+/// application gave it (security headers, CORS's `Vary`, ETag, cache lifetime), plus
+/// Strict-Transport-Security when this request came over HTTPS; a miss goes through the whole
+/// application uncompressed and is kept.
+pub async fn serve_same_origin_reads(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let cache = &state.response_cache;
+    let api_path = request
+        .uri()
+        .path()
+        .strip_prefix(gazette_api_types::API_PREFIX);
+    if request.method() != Method::GET
+        || !api_path.is_some_and(is_kept)
+        || request.headers().contains_key(header::ORIGIN)
+        || !cache.is_usable()
+    {
+        return next.run(request).await;
+    }
+    let over_https = crate::came_over_https(request.headers(), state.config.behind_proxy);
+    let key = key(Layer::Outside, &path_and_query(&request));
+    let encoding = preferred_encoding(request.headers());
+    let if_none_match = request.headers_mut().remove(header::IF_NONE_MATCH);
+    let mut response = match cache.fresh(&key) {
+        Some(answer) => answer.answer(encoding, if_none_match.as_ref()),
+        None => {
+            // Made plain (compressed here, once) and without the request's HTTPS-only header.
+            request.headers_mut().remove(header::ACCEPT_ENCODING);
+            request.extensions_mut().insert(KeptOutside);
+            let epoch = cache.epoch.load(Ordering::Acquire);
+            let mut made = next.run(request).await;
+            made.headers_mut().remove(header::STRICT_TRANSPORT_SECURITY);
+            keep_and_answer(cache, &key, epoch, made, encoding, if_none_match).await
+        }
+    };
+    crate::add_security_headers(response.headers_mut(), over_https);
+    response
+}
+
+/// Serves other origins' public API reads from the cache, inside the API's CORS layer, and
+/// keeps the answers of those it had to make.
 pub async fn serve_from_memory(
     State(state): State<AppState>,
     mut request: Request,
     next: Next,
 ) -> Response {
     let cache = &state.response_cache;
-    if request.method() != Method::GET || !is_kept(request.uri().path()) || !cache.is_usable() {
+    if request.method() != Method::GET
+        || !is_kept(request.uri().path())
+        || request.extensions().get::<KeptOutside>().is_some()
+        || !cache.is_usable()
+    {
         return next.run(request).await;
     }
-    let key = request.uri().path_and_query().map_or_else(
-        || request.uri().path().to_owned(),
-        |pq| pq.as_str().to_owned(),
+    // Inside the API's nest the path has lost its prefix: keys name the full address.
+    let key = key(
+        Layer::InsideCors,
+        &format!(
+            "{}{}",
+            gazette_api_types::API_PREFIX,
+            path_and_query(&request)
+        ),
     );
     let encoding = preferred_encoding(request.headers());
     let if_none_match = request.headers_mut().remove(header::IF_NONE_MATCH);
@@ -290,13 +377,31 @@ pub async fn serve_from_memory(
         return answer.answer(encoding, if_none_match.as_ref());
     }
     let epoch = cache.epoch.load(Ordering::Acquire);
-    let response = next.run(request).await;
-    if response.status() != StatusCode::OK
-        || response.headers().contains_key(header::CONTENT_ENCODING)
-    {
-        return response;
+    let made = next.run(request).await;
+    keep_and_answer(cache, &key, epoch, made, encoding, if_none_match).await
+}
+
+fn path_and_query(request: &Request) -> String {
+    request.uri().path_and_query().map_or_else(
+        || request.uri().path().to_owned(),
+        |pq| pq.as_str().to_owned(),
+    )
+}
+
+/// Keeps a successful plain answer the application made (unless a write came meanwhile)
+/// and answers it in `encoding`; anything else is answered as it is.
+async fn keep_and_answer(
+    cache: &ResponseCache,
+    key: &str,
+    epoch: u64,
+    made: Response,
+    encoding: Encoding,
+    if_none_match: Option<HeaderValue>,
+) -> Response {
+    if made.status() != StatusCode::OK || made.headers().contains_key(header::CONTENT_ENCODING) {
+        return made;
     }
-    let (parts, body) = response.into_parts();
+    let (parts, body) = made.into_parts();
     let plain = match axum::body::to_bytes(body, LARGEST_ANSWER).await {
         Ok(plain) => plain,
         Err(cause) => {
@@ -309,7 +414,7 @@ pub async fn serve_from_memory(
         }
     };
     let answer = Arc::new(CachedAnswer::encode(parts.headers, plain));
-    cache.keep(&key, answer.clone(), epoch);
+    cache.keep(key, answer.clone(), epoch);
     answer.answer(encoding, if_none_match.as_ref())
 }
 
@@ -410,17 +515,33 @@ mod tests {
         let answer = Arc::new(CachedAnswer::encode(HeaderMap::new(), Bytes::from("{}")));
         let epoch = cache.epoch.load(Ordering::Acquire);
         cache.forget_all();
-        cache.keep("/site", answer.clone(), epoch);
-        assert!(cache.fresh("/site").is_none());
-        cache.keep("/site", answer, cache.epoch.load(Ordering::Acquire));
-        assert!(cache.fresh("/site").is_some());
+        let site = key(Layer::Outside, "/api/v1/site");
+        cache.keep(&site, answer.clone(), epoch);
+        assert!(cache.fresh(&site).is_none());
+        cache.keep(&site, answer, cache.epoch.load(Ordering::Acquire));
+        assert!(cache.fresh(&site).is_some());
+        for layer in [Layer::Outside, Layer::InsideCors] {
+            cache.keep(
+                &key(layer, "/api/v1/articles/a?lang=ru"),
+                Arc::new(CachedAnswer::encode(HeaderMap::new(), Bytes::from("{}"))),
+                cache.epoch.load(Ordering::Acquire),
+            );
+        }
         cache.keep(
-            "/articles/a?lang=ru",
+            &key(Layer::Outside, "/api/v1/articles/ab"),
             Arc::new(CachedAnswer::encode(HeaderMap::new(), Bytes::from("{}"))),
             cache.epoch.load(Ordering::Acquire),
         );
         cache.forget_article("a");
-        assert!(cache.fresh("/articles/a?lang=ru").is_none());
-        assert!(cache.fresh("/site").is_some());
+        assert!(cache
+            .fresh(&key(Layer::Outside, "/api/v1/articles/a?lang=ru"))
+            .is_none());
+        assert!(cache
+            .fresh(&key(Layer::InsideCors, "/api/v1/articles/a?lang=ru"))
+            .is_none());
+        assert!(cache
+            .fresh(&key(Layer::Outside, "/api/v1/articles/ab"))
+            .is_some());
+        assert!(cache.fresh(&site).is_some());
     }
 }

@@ -51,6 +51,16 @@ pub async fn connect(
         connection.close().await?;
     }
     options
+        // SQLite rolls a transaction back by itself on some errors (a full disk), and then
+        // sqlx's own rollback fails and it keeps counting the transaction as open: the next
+        // `BEGIN IMMEDIATE` on that connection would fail. Such a connection is closed
+        // instead of going back to the pool.
+        .after_release(|connection, _| {
+            Box::pin(async move {
+                use sqlx::Connection;
+                Ok(!connection.is_in_transaction())
+            })
+        })
         .after_connect(move |connection, _| {
             Box::pin(async move {
                 for pragma in [

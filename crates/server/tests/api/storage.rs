@@ -332,12 +332,23 @@ async fn a_full_disk_refuses_writes_with_503_keeps_reads_and_a_read_only_one_sto
         acknowledged.len() - 1
     );
 
-    // Started on a read-only disk (a filesystem remounted read-only after errors).
+    // Started on a read-only disk (a filesystem remounted read-only after errors): a copy
+    // of the database on a disk of its own, which no process (not even another test's
+    // child, which may have inherited this one's open files) holds open.
     drop(app);
     restarted_store.close().await;
-    disk.remount("ro").await;
-    let result = AppState::new(site_config).await;
-    disk.remount("rw").await;
+    let Some(read_only) = SmallDisk::mount(&dir.path().join("read-only"), 40) else {
+        panic!("a second tmpfs could not be mounted");
+    };
+    std::fs::copy(
+        disk.path.join("gazette.db"),
+        read_only.path.join("gazette.db"),
+    )
+    .unwrap();
+    read_only.remount("ro").await;
+    let mut config = site_config;
+    config.database = read_only.path.join("gazette.db").display().to_string();
+    let result = AppState::new(config).await;
     match result {
         Ok(_) => panic!("started on a read-only database"),
         Err(error) => {
