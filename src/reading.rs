@@ -15,6 +15,7 @@ mod progress;
 mod quotes;
 
 use std::future::Future;
+use std::pin::Pin;
 
 use gazette_api_types::Lang;
 use leptos::prelude::*;
@@ -63,15 +64,15 @@ macro_rules! from_chunk {
 /// "Continue reading" (on the front page); from the `reader_tools` chunk, after paint.
 #[component]
 pub fn ReadingTools(place: ReadingPlace) -> impl IntoView {
-    after_paint(move || {
+    after_paint(Box::new(move || {
         let place = place.clone();
-        async move {
+        Box::pin(async move {
             match place {
                 ReadingPlace::Article(article) => from_chunk!(reading_progress(article)),
                 ReadingPlace::Front(lang) => from_chunk!(continue_reading(lang)),
             }
-        }
-    })
+        })
+    }))
 }
 
 #[cfg_attr(
@@ -94,10 +95,10 @@ fn continue_reading(lang: Lang) -> Result<AnyView, ChunkUnavailable> {
 /// the `reader_tools` chunk, after paint.
 #[component]
 pub fn QuoteTools(article: ReadArticle) -> impl IntoView {
-    after_paint(move || {
+    after_paint(Box::new(move || {
         let article = article.clone();
-        async move { from_chunk!(quote_links(article)) }
-    })
+        Box::pin(async move { from_chunk!(quote_links(article)) })
+    }))
 }
 
 #[cfg_attr(
@@ -112,10 +113,10 @@ fn quote_links(article: ReadArticle) -> Result<AnyView, ChunkUnavailable> {
 /// the article's language; from the `reader_tools` chunk, after paint.
 #[component]
 pub fn ListenTools(article: ReadArticle) -> impl IntoView {
-    after_paint(move || {
+    after_paint(Box::new(move || {
         let article = article.clone();
-        async move { from_chunk!(listen_aloud(article)) }
-    })
+        Box::pin(async move { from_chunk!(listen_aloud(article)) })
+    }))
 }
 
 #[cfg_attr(
@@ -126,13 +127,14 @@ fn listen_aloud(article: ReadArticle) -> Result<AnyView, ChunkUnavailable> {
     Ok(view! { <listen::Listen article=article /> }.into_any())
 }
 
+/// How a mount point gets its tool's view (a split function's call). Boxed, so that all
+/// mount points share one `after_paint`: its reactive view code is generic, and the pages
+/// (which load it before their first paint) then carry one copy of it, not one per tool.
+type LoadTool = Box<dyn Fn() -> Pin<Box<dyn Future<Output = AnyView> + Send>> + Send + Sync>;
+
 /// Renders the view `load` resolves to once the page has been painted: the chunk is
 /// requested in the task after the next frame, never before the page is on screen.
-fn after_paint<Load, Loaded>(load: Load) -> impl IntoView
-where
-    Load: Fn() -> Loaded + Send + Sync + 'static,
-    Loaded: Future<Output = AnyView> + Send + 'static,
-{
+fn after_paint(load: LoadTool) -> impl IntoView {
     let painted = RwSignal::new(false);
     next_frame(move || {
         browser::after(0, move || {
