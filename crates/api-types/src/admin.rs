@@ -98,6 +98,11 @@ pub struct ArticleInput {
     /// Slug of the English article this one translates, linking the two.
     #[serde(default)]
     pub translation_of: Option<String>,
+    /// Breaking news: listed by `GET /api/v1/breaking` (a banner on every page) from the
+    /// moment it is first saved as breaking until `--breaking-minutes` later; saving it
+    /// again as breaking keeps that moment, saving it without clears it.
+    #[serde(default)]
+    pub breaking: bool,
 }
 
 /// What an editor sends to create or rename a category: `PUT /api/v1/admin/categories/{slug}`.

@@ -149,6 +149,11 @@ pub struct Config {
     #[arg(long, env = "GAZETTE_SHUTDOWN_GRACE_SECS", default_value_t = 10)]
     pub shutdown_grace_secs: u64,
 
+    /// How long an article marked as breaking stays in the breaking-news banner, in minutes
+    /// from when it was first marked.
+    #[arg(long, env = "GAZETTE_BREAKING_MINUTES", default_value_t = 180)]
+    pub breaking_minutes: u64,
+
     /// Memory for hot API answers (site, categories, lists, articles), kept encoded; 0
     /// turns the response cache off. Every editor write empties it on every replica.
     #[arg(long, env = "GAZETTE_RESPONSE_CACHE_MB", default_value_t = 64)]
@@ -230,6 +235,7 @@ impl Config {
             max_connections_per_address: 64,
             header_timeout_secs: 10,
             shutdown_grace_secs: 10,
+            breaking_minutes: 180,
             response_cache_mb: 64,
             response_cache_secs: 2,
         }

@@ -1,4 +1,4 @@
-//! Article reads: the paged list, one article, related news and most read.
+//! Article reads: the paged list, one article, related news, most read and breaking news.
 
 use axum::extract::{Path, State};
 use axum::routing::get;
@@ -23,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .route("/articles/{slug}", get(get_article))
         .route("/articles/{slug}/related", get(related_articles))
         .route("/most-read", get(most_read))
+        .route("/breaking", get(breaking_news))
 }
 
 /// Query of the article list.
@@ -173,6 +174,27 @@ pub async fn most_read(
     let days = parse_count("days", query.days.as_deref(), 7, max_days)?;
     let since_day = views::today() - i64::from(days) + 1;
     let rows = db::articles::most_read(&state.store, lang, since_day, limit).await?;
+    Ok(Json(ArticleList {
+        items: rows.into_iter().map(present::summary).collect(),
+        next_cursor: None,
+    }))
+}
+
+/// Breaking news: the published articles in the language an editor marked as breaking
+/// within the last `--breaking-minutes`, most recently marked first (at most 3). Readers'
+/// pages show them in a banner; an empty list when there is none.
+#[utoipa::path(get, path = "/api/v1/breaking", tag = "articles",
+    params(("lang" = Option<Lang>, Query, description = "en (default), ru or hy")),
+    responses((status = 200, body = ArticleList), (status = 400, body = ErrorBody)))]
+pub async fn breaking_news(
+    State(state): State<AppState>,
+    Query(query): Query<LangQuery>,
+) -> ApiResult<Json<ArticleList>> {
+    let lang = parse_lang(query.lang.as_deref())?;
+    let window =
+        i64::try_from(state.config.breaking_minutes.saturating_mul(60)).unwrap_or(i64::MAX);
+    let since = crate::content::time_format::now().saturating_sub(window);
+    let rows = db::articles::breaking(&state.store, lang, since, 3).await?;
     Ok(Json(ArticleList {
         items: rows.into_iter().map(present::summary).collect(),
         next_cursor: None,

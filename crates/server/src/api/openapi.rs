@@ -21,7 +21,7 @@ use crate::state::AppState;
         site::site_info,
         categories::list_categories, categories::get_category,
         articles::list_articles, articles::get_article, articles::related_articles,
-        articles::most_read, views::count_view,
+        articles::most_read, articles::breaking_news, views::count_view,
         search::search, tags::get_tag,
         admin_articles::create_article, admin_articles::update_article,
         admin_articles::unpublish_article, admin_articles::delete_article,

@@ -150,6 +150,7 @@ async fn load_article(
             image_id: None,
             published_at,
             status: ArticleStatus::Published,
+            breaking_since: None,
         };
         db::articles::insert(store, &new, story_id).await?;
         if story_id.is_none() {
@@ -288,6 +289,7 @@ pub async fn synthetic(location: &Location, count: u32) -> Result<(), StartError
                     image_id: None,
                     published_at: *published_at,
                     status: ArticleStatus::Published,
+                    breaking_since: None,
                 },
             )
             .collect();

@@ -9,7 +9,7 @@ pub mod search;
 pub mod writes;
 
 pub use reads::{
-    all_published, get, get_by_id, id_of, list, max_id, most_read, published_id, related,
+    all_published, breaking, get, get_by_id, id_of, list, max_id, most_read, published_id, related,
     story_has_lang, story_of, with_details,
 };
 pub use rows::{

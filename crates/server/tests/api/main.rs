@@ -5,6 +5,7 @@
 
 mod admin;
 mod articles;
+mod breaking;
 mod categories;
 mod common;
 mod connections;

@@ -54,6 +54,7 @@ impl CheckedArticle {
             image_id: self.image_id.as_deref(),
             published_at: self.published_at,
             status: input.status,
+            breaking_since: input.breaking.then(time_format::now),
         }
     }
 }

@@ -146,6 +146,27 @@ pub async fn related(
     .map_err(Into::into)
 }
 
+/// Published breaking news in a language marked at `since` (seconds, UTC) or later, the
+/// most recently marked first.
+pub async fn breaking(
+    store: &Store,
+    lang: Lang,
+    since: i64,
+    limit: u32,
+) -> StoreResult<Vec<SummaryRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a {SUMMARY_JOINS}
+         WHERE a.breaking_since >= $2 AND a.lang = $1 AND a.status = 'published'
+         ORDER BY a.breaking_since DESC, a.id DESC LIMIT $3"
+    ))
+    .bind(lang.code())
+    .bind(since)
+    .bind(i64::from(limit))
+    .fetch_all(store.pool())
+    .await
+    .map_err(Into::into)
+}
+
 /// The published articles in a language most viewed on the days from `since_day` (days
 /// since the epoch, UTC) on; articles nobody read then are not listed.
 pub async fn most_read(

@@ -106,4 +106,6 @@ pub struct NewArticle<'a> {
     pub image_id: Option<&'a str>,
     pub published_at: i64,
     pub status: ArticleStatus,
+    /// When it became breaking news (now, on a write that marks it), or `None`.
+    pub breaking_since: Option<i64>,
 }

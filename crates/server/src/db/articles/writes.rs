@@ -53,8 +53,8 @@ async fn insert_in(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO articles (story_id, lang, slug, category, title, lead, body, body_text, author,
                                source, image_alt, image_caption, published_at, status,
-                               image_id, image_credit)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                               image_id, image_credit, breaking_since)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          RETURNING id",
     )
     .bind(story_id)
@@ -73,6 +73,7 @@ async fn insert_in(
     .bind(status_code(article.status))
     .bind(article.image_id)
     .bind(article.image_credit)
+    .bind(article.breaking_since)
     .fetch_one(&mut *conn)
     .await?;
     write_tags(conn, id, article.tags).await?;
@@ -106,7 +107,9 @@ pub async fn update(
         "UPDATE articles SET slug = $2, category = $3, title = $4, lead = $5, body = $6,
                 body_text = $7, author = $8, source = $9, image_alt = $10, image_caption = $11,
                 published_at = $12, status = $13, updated_at = $14, image_id = $15,
-                image_credit = $16
+                image_credit = $16,
+                breaking_since = CASE WHEN $17 IS NULL THEN NULL
+                                      ELSE COALESCE(breaking_since, $17) END
          WHERE id = $1",
     )
     .bind(id)
@@ -125,6 +128,7 @@ pub async fn update(
     .bind(updated_at)
     .bind(article.image_id)
     .bind(article.image_credit)
+    .bind(article.breaking_since)
     .execute(&mut *tx)
     .await?;
     if updated.rows_affected() == 0 {
