@@ -173,13 +173,10 @@ test('Russian: progress without motion, Continue reading offline, and the offer 
 });
 
 test('the reading tools are a chunk of their own, fetched after the page is up', async () => {
-  const { context, problems } = await server.newReader();
-  for (const [path, own] of [[MEXICO, 'split_article_page'], ['/', 'split_home_page']]) {
-    // The server's page names its own chunks to fetch with the app, not the tools'.
-    const html = await (await fetch(server.url + path)).text();
-    assert.match(html, new RegExp(`<meta name="gazette-chunks" content="[^"]*${own}-`));
-    assert.doesNotMatch(html, /split_reader_tools/);
-    const page = await context.newPage();
+  const { context, problems } = await server.newReader({ viewport: { width: 390, height: 844 } });
+  /** Opens `path` in a new tab of `reader`, listing the WebAssembly files it fetches. */
+  async function open(reader, path) {
+    const page = await reader.newPage();
     page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
     const fetched = [];
     page.on('request', (request) => {
@@ -187,10 +184,38 @@ test('the reading tools are a chunk of their own, fetched after the page is up',
       if (name.endsWith('.wasm')) fetched.push(name.slice(1).replace(/-[0-9a-f]{16}(_bg)?\.wasm$/, ''));
     });
     await page.goto(server.url + path);
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('split_reader_tools')));
-    assert.ok(fetched.indexOf('split_reader_tools') > fetched.indexOf(own), `${fetched}`);
-    await page.close();
+    return { page, fetched };
   }
+  const toolsFetched = (page) => page.waitForFunction(() => performance.getEntriesByType('resource')
+    .some((entry) => entry.name.includes('split_reader_tools')));
+  // The server's pages name their own chunks to fetch with the app, never the tools'.
+  for (const [path, own] of [[MEXICO, 'split_article_page'], ['/', 'split_home_page']]) {
+    const html = await (await fetch(server.url + path)).text();
+    assert.match(html, new RegExp(`<meta name="gazette-chunks" content="[^"]*${own}-`));
+    assert.doesNotMatch(html, /split_reader_tools/);
+  }
+  // An article fetches them after its own chunk.
+  const article = await open(context, MEXICO);
+  await toolsFetched(article.page);
+  assert.ok(article.fetched.indexOf('split_reader_tools') > article.fetched.indexOf('split_article_page'), `${article.fetched}`);
+  await article.page.locator('.reading-progress').waitFor({ state: 'attached' });
+  await scrollToShare(article.page, 0.5);
+  await waitForKept(article.page, MEXICO.split('/').pop(), 0.5);
+  await article.page.close();
+  // The front page fetches them for a reader with an article to go back to…
+  const home = await open(context, '/');
+  await toolsFetched(home.page);
+  assert.ok(home.fetched.indexOf('split_reader_tools') > home.fetched.indexOf('split_home_page'), `${home.fetched}`);
+  await home.page.locator('main .continue-reading').waitFor();
+  await home.page.close();
+  // …and not at all for a reader without one.
+  const newcomer = await server.newReader();
+  const fresh = await open(newcomer.context, '/');
+  await fresh.page.locator('main .card--lead').waitFor();
+  await fresh.page.waitForLoadState('networkidle');
+  await fresh.page.waitForTimeout(500);
+  assert.ok(fresh.fetched.includes('split_home_page') && !fresh.fetched.includes('split_reader_tools'), `${fresh.fetched}`);
+  await newcomer.context.close();
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -64,6 +64,12 @@ macro_rules! from_chunk {
 /// "Continue reading" (on the front page); from the `reader_tools` chunk, after paint.
 #[component]
 pub fn ReadingTools(place: ReadingPlace) -> impl IntoView {
+    // The front page fetches the chunk only for a reader with an article to go back to.
+    if let ReadingPlace::Front(lang) = &place {
+        if !may_have_position(*lang) {
+            return ().into_any();
+        }
+    }
     after_paint(Box::new(move || {
         let place = place.clone();
         Box::pin(async move {
@@ -73,6 +79,17 @@ pub fn ReadingTools(place: ReadingPlace) -> impl IntoView {
             }
         })
     }))
+    .into_any()
+}
+
+/// Where reading positions are kept (localStorage): a JSON list, most recent first (`progress`).
+const POSITIONS_KEY: &str = "gazette.reading";
+
+/// Whether a position in an article in `lang` may be kept: the stored text is only searched
+/// for the language, the chunk parses it.
+fn may_have_position(lang: Lang) -> bool {
+    browser::load(POSITIONS_KEY)
+        .is_some_and(|kept| kept.contains(&format!("\"lang\":\"{}\"", lang.code())))
 }
 
 #[cfg_attr(

@@ -19,13 +19,11 @@ use send_wrapper::SendWrapper;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
-use super::{next_frame, reduced_motion, Listener, ReadArticle};
+use super::{next_frame, reduced_motion, Listener, ReadArticle, POSITIONS_KEY};
 use crate::browser;
 use crate::i18n::{fill, reading_texts};
 use crate::urls::article_href;
 
-/// Where positions are kept (localStorage): a JSON list, most recent first.
-const POSITIONS_KEY: &str = "gazette.reading";
 /// Set (in sessionStorage) by "Continue reading" for the article page to scroll back.
 const RESUME_KEY: &str = "gazette.resume";
 /// How many articles' positions are kept.
