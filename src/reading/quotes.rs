@@ -195,21 +195,32 @@ fn selected_in_article() -> Option<(web_sys::Range, String)> {
 }
 
 /// Where the quote tools go: below the selection, or above it near the bottom of the
-/// screen; inside the screen's width (`top`, `left` in CSS pixels of the viewport).
+/// screen; inside the screen's width and above the reader dock (Listen, Back to top), which
+/// they would otherwise cover (`top`, `left` in CSS pixels of the viewport).
 fn place_below(range: &web_sys::Range) -> Option<(i32, i32)> {
     let window = web_sys::window()?;
+    let document = window.document()?;
     let rect = range.get_bounding_client_rect();
     let screen_height = window.inner_height().ok()?.as_f64()?;
-    let screen_width = window.document()?.document_element()?.client_width() as f64;
-    const TOOLS_HEIGHT: f64 = 56.0;
+    let screen_width = f64::from(document.document_element()?.client_width());
+    // On a phone the two buttons may take two rows.
+    let tools_height = if screen_width < 480.0 { 104.0 } else { 56.0 };
     const TOOLS_WIDTH: f64 = 360.0;
+    let dock_top = document
+        .query_selector("main .reader-dock")
+        .ok()
+        .flatten()
+        .map(|dock| dock.get_bounding_client_rect().top())
+        .filter(|top| *top > 0.0)
+        .unwrap_or(screen_height);
+    let lowest = screen_height.min(dock_top) - 8.0;
     // Kept on the screen even when the selection is not (still reachable from the keyboard).
-    let top = if rect.bottom() + 8.0 + TOOLS_HEIGHT < screen_height {
+    let top = if rect.bottom() + 8.0 + tools_height < lowest {
         rect.bottom() + 8.0
     } else {
-        rect.top() - 8.0 - TOOLS_HEIGHT
+        rect.top() - 8.0 - tools_height
     }
-    .clamp(8.0, (screen_height - TOOLS_HEIGHT - 8.0).max(8.0));
+    .clamp(8.0, (lowest - tools_height).max(8.0));
     let widest_left = (screen_width - TOOLS_WIDTH.min(screen_width - 16.0) - 8.0).max(8.0);
     let left = rect.left().clamp(8.0, widest_left);
     Some((top.round() as i32, left.round() as i32))
