@@ -3,7 +3,8 @@
 //   so repeat visits load no app code from the network, and a new build gets a new cache.
 // - Pages: network first; the last copy of each visited page, else the "/" shell, offline.
 // - API: articles network first with the cached copy offline; lists and the rest stale-while-
-//   revalidate. Images: cache first. Every runtime cache keeps a bounded number of entries.
+//   revalidate; a live update's check (cache mode no-cache / no-store, or If-None-Match) goes
+//   to the network untouched. Images: cache first. Every runtime cache keeps a bounded number of entries.
 // - Articles the reader saved (src/pwa.js keeps them in gazette-saved-v1) are served from that
 //   cache offline too; the worker never deletes it.
 // - The API's paths come from the app (src/pwa.rs registers `/sw.js?api=/api/v1&articles=
@@ -36,6 +37,12 @@ function isArticle(path) {
     && !path.slice(ARTICLES.length).includes('/');
 }
 
+/** Whether an API request asks past every cache (live updates: `no-cache` or an ETag). */
+function isLiveCheck(request, url) {
+  return API_PREFIX !== '' && url.pathname.startsWith(API_PREFIX + '/')
+    && (request.cache === 'no-cache' || request.cache === 'no-store' || request.headers.has('If-None-Match'));
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(APP_CACHE);
@@ -66,6 +73,10 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(page(request));
   } else if (PRECACHE.includes(url.pathname)) {
     event.respondWith(cacheFirst(APP_CACHE, request));
+  } else if (isLiveCheck(request, url)) {
+    // A live update's question to the server itself (src/api.rs `revalidate`): answered by
+    // the network, never by a kept copy.
+    return;
   } else if (isArticle(url.pathname)) {
     event.respondWith(networkFirst(API_CACHE, request));
   } else if (API_PREFIX !== '' && url.pathname.startsWith(API_PREFIX + '/')) {

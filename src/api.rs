@@ -74,19 +74,52 @@ fn api_origin() -> String {
         .to_owned()
 }
 
+/// What a request for a live update found ([`revalidate`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Revalidated<T> {
+    /// The answer is the one the caller has (`304 Not Modified`).
+    Unchanged,
+    /// A new answer, with its ETag to send next time.
+    Changed {
+        /// The decoded answer.
+        value: T,
+        /// The answer's `ETag`, if the server sent one.
+        etag: Option<String>,
+    },
+}
+
+/// A header of a request.
+type Header<'a> = (&'a str, &'a str);
+
 /// Sends a request to `path` (an API path from `routes::api`, with its prefix) and decodes the JSON answer as `T`.
 async fn request<T: DeserializeOwned>(
     method: &str,
     path: &str,
     visitor: Option<&str>,
 ) -> Result<T, ApiError> {
+    let header = visitor.map(|visitor| (VISITOR_HEADER, visitor));
+    let (response, text) = send(method, path, header, false).await?;
+    decode(&response, &text)
+}
+
+/// Sends a request and reads its whole answer. `fresh`: past the browser's HTTP cache and
+/// the service worker (live updates must see the server's current answer).
+async fn send(
+    method: &str,
+    path: &str,
+    header: Option<Header<'_>>,
+    fresh: bool,
+) -> Result<(web_sys::Response, String), ApiError> {
     let window = web_sys::window().ok_or(ApiError::Network)?;
     let init = web_sys::RequestInit::new();
     init.set_method(method);
-    if let Some(visitor) = visitor {
+    if let Some((name, value)) = header {
         let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
-        let _ = headers.set(VISITOR_HEADER, visitor);
+        let _ = headers.set(name, value);
         init.set_headers(&headers);
+    }
+    if fresh {
+        init.set_cache(web_sys::RequestCache::NoCache);
     }
     if let Ok(controller) = web_sys::AbortController::new() {
         init.set_signal(Some(&controller.signal()));
@@ -110,8 +143,13 @@ async fn request<T: DeserializeOwned>(
         .map_err(|_| ApiError::Network)?
         .as_string()
         .unwrap_or_default();
+    Ok((response, text))
+}
+
+/// The JSON answer of `response` (its body `text`) as `T`, or the error it says.
+fn decode<T: DeserializeOwned>(response: &web_sys::Response, text: &str) -> Result<T, ApiError> {
     if !response.ok() {
-        let message = serde_json::from_str::<ErrorBody>(&text)
+        let message = serde_json::from_str::<ErrorBody>(text)
             .map(|body| body.error.message)
             .unwrap_or_default();
         return Err(ApiError::Status {
@@ -119,7 +157,24 @@ async fn request<T: DeserializeOwned>(
             message,
         });
     }
-    serde_json::from_str(&text).map_err(|_| ApiError::Malformed)
+    serde_json::from_str(text).map_err(|_| ApiError::Malformed)
+}
+
+/// `GET path` from the server itself (never a cached copy), sending the ETag of the answer
+/// the caller has, if any: live updates ask every minute, and an unchanged answer costs a
+/// `304` without a body.
+async fn revalidate<T: DeserializeOwned>(
+    path: &str,
+    etag: Option<&str>,
+) -> Result<Revalidated<T>, ApiError> {
+    let header = etag.map(|etag| ("If-None-Match", etag));
+    let (response, text) = send("GET", path, header, true).await?;
+    if response.status() == 304 {
+        return Ok(Revalidated::Unchanged);
+    }
+    let value = decode(&response, &text)?;
+    let etag = response.headers().get("ETag").ok().flatten();
+    Ok(Revalidated::Changed { value, etag })
 }
 
 /// `GET path`, decoded as `T`.
@@ -194,6 +249,32 @@ pub async fn search(
     cursor: Option<&str>,
 ) -> Result<SearchResults, ApiError> {
     get(&api::search(lang, query, cursor)).await
+}
+
+/// The first page of the newest articles (of a category), if it changed since `etag`.
+pub async fn latest_again(
+    lang: Lang,
+    category: Option<&str>,
+    etag: Option<&str>,
+) -> Result<Revalidated<ArticleList>, ApiError> {
+    revalidate(&api::articles(lang, category, None, None), etag).await
+}
+
+/// One article, if it changed since `etag`.
+pub async fn article_again(
+    lang: Lang,
+    slug: &str,
+    etag: Option<&str>,
+) -> Result<Revalidated<Article>, ApiError> {
+    revalidate(&api::article(lang, slug), etag).await
+}
+
+/// The breaking news in `lang`, if they changed since `etag`.
+pub async fn breaking(
+    lang: Lang,
+    etag: Option<&str>,
+) -> Result<Revalidated<ArticleList>, ApiError> {
+    revalidate(&api::breaking(lang), etag).await
 }
 
 /// Counts this reader's visit to an article and returns the new counter.

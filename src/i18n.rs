@@ -12,7 +12,7 @@ mod en;
 mod hy;
 mod ru;
 
-pub use dates::{format_date_time, format_relative, NewsroomZone};
+pub use dates::{format_date_time, format_relative, format_update_time, NewsroomZone};
 
 use gazette_api_types::Lang;
 
@@ -191,4 +191,57 @@ pub fn listen_texts(lang: Lang) -> &'static ListenStrings {
         Lang::Ru => &ru::LISTEN,
         Lang::Hy => &hy::LISTEN,
     }
+}
+
+/// The texts of live updates and breaking news (`reading::live`), read only by their chunk.
+/// `new_stories_*`: `{count}`; `updated`: `{time}`.
+#[derive(Debug)]
+pub struct LiveStrings {
+    /// "1 new story": the plural form for one (and in Russian 21, 31, …).
+    pub new_stories_one: &'static str,
+    /// The plural form for a few (Russian 2–4, 22–24, …); the other form where a language
+    /// has none.
+    pub new_stories_few: &'static str,
+    /// The plural form for the rest ("5 new stories").
+    pub new_stories_many: &'static str,
+    /// Said to screen readers once the new stories are in the list.
+    pub new_stories_added: &'static str,
+    /// "Updated 14:05", on an open article the newsroom changed.
+    pub updated: &'static str,
+    pub show_new_version: &'static str,
+    /// The banner's label before the headline.
+    pub breaking: &'static str,
+    /// The name of the banner's region.
+    pub breaking_news: &'static str,
+    /// The name of the button that hides the banner's story.
+    pub hide_breaking: &'static str,
+}
+
+/// The live updates' texts in `lang`.
+pub fn live_texts(lang: Lang) -> &'static LiveStrings {
+    match lang {
+        Lang::En => &en::LIVE,
+        Lang::Ru => &ru::LIVE,
+        Lang::Hy => &hy::LIVE,
+    }
+}
+
+/// "3 new stories" in `lang`, in the plural form the number takes (CLDR's rules: Russian
+/// one / few / many, English and Armenian one / other).
+pub fn new_stories(lang: Lang, count: usize) -> String {
+    let texts = live_texts(lang);
+    let form = match lang {
+        Lang::Ru => match (count % 10, count % 100) {
+            (1, 11) => texts.new_stories_many,
+            (1, _) => texts.new_stories_one,
+            (2..=4, 12..=14) => texts.new_stories_many,
+            (2..=4, _) => texts.new_stories_few,
+            _ => texts.new_stories_many,
+        },
+        // Armenian's "one" is 0 and 1 (CLDR: i = 0,1).
+        Lang::Hy if count <= 1 => texts.new_stories_one,
+        Lang::En if count == 1 => texts.new_stories_one,
+        _ => texts.new_stories_many,
+    };
+    fill(form, "count", &count.to_string())
 }

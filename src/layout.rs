@@ -1,6 +1,6 @@
 //! The frame around every page: the app-wide contexts (see `state`), the skip link, the
 //! offline banner, the header with its search and language switch, the page itself, the
-//! footer, the toast and the app prompts.
+//! footer, the breaking-news banner, the toast and the app prompts.
 
 use gazette_api_types::Lang;
 use leptos::prelude::*;
@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use crate::components::{AppPrompts, SiteFooter, SiteHeader, Toast};
 use crate::i18n::t;
 use crate::pwa::{self, AppStatus};
+use crate::reading::BreakingNewsTools;
 use crate::state::{
     provide_app_state, use_article_translations, use_categories, use_lang, use_site,
 };
@@ -52,6 +53,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         // prompts ("Install app") and "You are offline", never behind them, and none of
         // them over the header's logo and buttons.
         <div class="bottom-stack">
+            <BreakingNewsTools lang=lang_signal />
             <Toast />
             <AppPrompts lang=lang_signal status=app_status />
             <OfflineBanner lang=lang_signal />

@@ -1,5 +1,6 @@
 //! Reader tools that load after the page is up: reading progress, "Back to top" and "Continue
-//! reading" (`progress`), quote links (`quotes`) and Listen (`listen`).
+//! reading" (`progress`), quote links (`quotes`), Listen (`listen`), and live updates and
+//! breaking news (`live`).
 //!
 //! In the split build (cargo feature `split`, see `lazy_pages`) every tool is in one
 //! WebAssembly chunk, `reader_tools`: one split point more, not one per tool, because each
@@ -11,13 +12,14 @@
 //! paint as well.
 
 mod listen;
+mod live;
 mod progress;
 mod quotes;
 
 use std::future::Future;
 use std::pin::Pin;
 
-use gazette_api_types::Lang;
+use gazette_api_types::{ArticleSummary, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -142,6 +144,87 @@ pub fn ListenTools(article: ReadArticle) -> impl IntoView {
 )]
 fn listen_aloud(article: ReadArticle) -> Result<AnyView, ChunkUnavailable> {
     Ok(view! { <listen::Listen article=article /> }.into_any())
+}
+
+/// Which list a feed shows, for its live updates: the front page's (`None`) or a
+/// section's (its slug).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveFeed {
+    /// The section's slug; `None` for the front page's latest news.
+    pub category: Option<String>,
+}
+
+/// "3 new stories" over a list of news (`items`, the feed's cards; `category`: which list);
+/// from the `reader_tools` chunk, after paint.
+#[component]
+pub fn FeedUpdatesTools(
+    lang: Lang,
+    category: Option<String>,
+    items: RwSignal<Vec<ArticleSummary>>,
+) -> impl IntoView {
+    after_paint(Box::new(move || {
+        let category = category.clone();
+        Box::pin(async move { from_chunk!(feed_updates(lang, category, items)) })
+    }))
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(reader_tools, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn feed_updates(
+    lang: Lang,
+    category: Option<String>,
+    items: RwSignal<Vec<ArticleSummary>>,
+) -> Result<AnyView, ChunkUnavailable> {
+    Ok(view! { <live::FeedUpdates lang=lang category=category items=items /> }.into_any())
+}
+
+/// "Updated 14:05 — Show the new version" when the newsroom changes the open article
+/// (`updated_at`: the change the page shows; `on_show` loads the article again); from the
+/// `reader_tools` chunk, after paint.
+#[component]
+pub fn ArticleUpdatesTools(
+    article: ReadArticle,
+    updated_at: Option<String>,
+    on_show: Callback<()>,
+) -> impl IntoView {
+    after_paint(Box::new(move || {
+        let (article, updated_at) = (article.clone(), updated_at.clone());
+        Box::pin(async move { from_chunk!(article_updates(article, updated_at, on_show)) })
+    }))
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(reader_tools, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn article_updates(
+    article: ReadArticle,
+    updated_at: Option<String>,
+    on_show: Callback<()>,
+) -> Result<AnyView, ChunkUnavailable> {
+    Ok(
+        view! { <live::ArticleUpdates article=article updated_at=updated_at on_show=on_show /> }
+            .into_any(),
+    )
+}
+
+/// The breaking-news banner of every page, in the reader's language; from the
+/// `reader_tools` chunk, after paint.
+#[component]
+pub fn BreakingNewsTools(lang: Signal<Lang>) -> impl IntoView {
+    after_paint(Box::new(move || {
+        Box::pin(async move { from_chunk!(breaking_banner(lang)) })
+    }))
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(reader_tools, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn breaking_banner(lang: Signal<Lang>) -> Result<AnyView, ChunkUnavailable> {
+    Ok(view! { <live::BreakingBanner lang=lang /> }.into_any())
 }
 
 /// How a mount point gets its tool's view (a split function's call). Boxed, so that all

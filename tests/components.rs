@@ -5,7 +5,7 @@
 mod support;
 
 use gazette::components::{share_links, ArticleBody, FontControls, Toast};
-use gazette::i18n::{fill, format_date_time, format_relative, t, NewsroomZone};
+use gazette::i18n::{fill, format_date_time, format_relative, new_stories, t, NewsroomZone};
 use gazette::state::Toaster;
 use gazette::urls::{after_href, article_href, search_href, switch_href};
 use gazette_api_types::routes::{lang_of_path, localized, unlocalized};
@@ -286,6 +286,38 @@ fn messages_put_their_values_where_each_language_wants_them() {
     let time = String::from(five_minutes_ago.to_iso_string());
     assert_eq!(format_relative(&time, Lang::En, &baku()), "5 min ago");
     assert_eq!(format_relative(&time, Lang::Ru, &baku()), "5 мин назад");
+}
+
+#[wasm_bindgen_test]
+fn new_stories_take_each_language_s_plural_forms() {
+    let forms = |lang: Lang, counts: &[usize]| -> Vec<String> {
+        counts
+            .iter()
+            .map(|&count| new_stories(lang, count))
+            .collect()
+    };
+    assert_eq!(
+        forms(Lang::En, &[1, 2, 5]),
+        ["1 new story", "2 new stories", "5 new stories"]
+    );
+    assert_eq!(
+        forms(Lang::Ru, &[1, 2, 5, 11, 12, 21, 22, 25, 101, 111, 114]),
+        [
+            "1 свежая новость",
+            "2 свежие новости",
+            "5 свежих новостей",
+            "11 свежих новостей",
+            "12 свежих новостей",
+            "21 свежая новость",
+            "22 свежие новости",
+            "25 свежих новостей",
+            "101 свежая новость",
+            "111 свежих новостей",
+            "114 свежих новостей",
+        ]
+    );
+    // Armenian nouns stay singular after a number.
+    assert_eq!(forms(Lang::Hy, &[1, 3]), ["1 նոր լուր", "3 նոր լուր"]);
 }
 
 #[wasm_bindgen_test]

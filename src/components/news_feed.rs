@@ -16,6 +16,7 @@ use super::{ArticleCard, CardSize, CardsSkeleton, ErrorView};
 use crate::api::ApiError;
 use crate::browser::VisibilityWatch;
 use crate::i18n::{t, NewsroomZone};
+use crate::reading::{FeedUpdatesTools, LiveFeed};
 
 /// Loads the page of articles after a cursor (`None`: the first page).
 pub type PageLoader =
@@ -54,6 +55,10 @@ pub fn NewsFeed(
     /// "Most read" there for phones, where the sidebar would come after the whole feed).
     #[prop(optional, into)]
     interlude: Option<ViewFn>,
+    /// Which list this is, for "N new stories" (loaded after paint); only a feed that
+    /// starts at the newest story offers them.
+    #[prop(default = None)]
+    live: Option<LiveFeed>,
 ) -> impl IntoView {
     let items = RwSignal::new(Vec::<ArticleSummary>::new());
     let next = RwSignal::new(None::<String>);
@@ -209,8 +214,12 @@ pub fn NewsFeed(
         },
     };
 
+    let updates = live.filter(|_| start.is_none()).map(|live| {
+        view! { <FeedUpdatesTools lang=lang category=live.category items=items /> }
+    });
     view! {
         <div class="feed" data-restoring=move || catching_up.get().then_some("")>
+            {updates}
             <div class="feed__cards">{cards}</div>
             <div class="feed__footer">{footer}</div>
             <div class="feed__sentinel" node_ref=sentinel aria-hidden="true"></div>

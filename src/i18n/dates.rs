@@ -76,6 +76,24 @@ pub fn format_date_time(rfc3339: &str, lang: Lang, zone: &NewsroomZone) -> Strin
     format!("{day} {month} {year} {hour:02}:{minute:02}")
 }
 
+/// "14:05" for a time earlier today (in the newsroom's zone), otherwise the full date and
+/// time: when an open article was updated. Empty while the zone is not known yet.
+pub fn format_update_time(rfc3339: &str, lang: Lang, zone: &NewsroomZone) -> String {
+    let Some(then) = parse_rfc3339(rfc3339) else {
+        return rfc3339.to_owned();
+    };
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let (Some(then_offset), Some(now_offset)) = (zone.offset_at(then), zone.offset_at(now)) else {
+        return String::new();
+    };
+    let (at, today) = (wall_time(then, then_offset), wall_time(now, now_offset));
+    if (at.year, at.month, at.day) == (today.year, today.month, today.day) {
+        format!("{:02}:{:02}", at.hour, at.minute)
+    } else {
+        format_date_time(rfc3339, lang, zone)
+    }
+}
+
 /// "5 min ago" / "3 h ago" for times in the last twelve hours, otherwise the full date.
 pub fn format_relative(rfc3339: &str, lang: Lang, zone: &NewsroomZone) -> String {
     let Some(then) = parse_rfc3339(rfc3339) else {

@@ -4,7 +4,7 @@
 
 use gazette_api_types::texts::EN as SHELL;
 
-use super::{ListenStrings, QuoteStrings, ReadingStrings, Strings};
+use super::{ListenStrings, LiveStrings, QuoteStrings, ReadingStrings, Strings};
 
 /// Every text of the interface in English.
 pub(super) const EN: Strings = Strings {
@@ -126,4 +126,17 @@ pub(super) const LISTEN: ListenStrings = ListenStrings {
     stop: "Stop",
     speed: "Speed",
     part_of: "Part {current} of {total}",
+};
+
+/// Live updates' texts in English.
+pub(super) const LIVE: LiveStrings = LiveStrings {
+    new_stories_one: "{count} new story",
+    new_stories_few: "{count} new stories",
+    new_stories_many: "{count} new stories",
+    new_stories_added: "The new stories are at the top of the list.",
+    updated: "Updated {time}",
+    show_new_version: "Show the new version",
+    breaking: "Breaking",
+    breaking_news: "Breaking news",
+    hide_breaking: "Hide this breaking news",
 };

@@ -4,7 +4,7 @@
 
 use gazette_api_types::texts::HY as SHELL;
 
-use super::{ListenStrings, QuoteStrings, ReadingStrings, Strings};
+use super::{ListenStrings, LiveStrings, QuoteStrings, ReadingStrings, Strings};
 
 /// Every text of the interface in Armenian.
 pub(super) const HY: Strings = Strings {
@@ -126,4 +126,17 @@ pub(super) const LISTEN: ListenStrings = ListenStrings {
     stop: "Կանգնեցնել",
     speed: "Արագություն",
     part_of: "Հատված {current}՝ {total}-ից",
+};
+
+/// Live updates' texts in Armenian.
+pub(super) const LIVE: LiveStrings = LiveStrings {
+    new_stories_one: "{count} նոր լուր",
+    new_stories_few: "{count} նոր լուր",
+    new_stories_many: "{count} նոր լուր",
+    new_stories_added: "Նոր լուրերը ցանկի սկզբում են։",
+    updated: "Թարմացվել է {time}",
+    show_new_version: "Ցույց տալ նոր տարբերակը",
+    breaking: "Հրատապ",
+    breaking_news: "Հրատապ լուրեր",
+    hide_breaking: "Թաքցնել այս հրատապ լուրը",
 };

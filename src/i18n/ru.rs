@@ -4,7 +4,7 @@
 
 use gazette_api_types::texts::RU as SHELL;
 
-use super::{ListenStrings, QuoteStrings, ReadingStrings, Strings};
+use super::{ListenStrings, LiveStrings, QuoteStrings, ReadingStrings, Strings};
 
 /// Every text of the interface in Russian.
 pub(super) const RU: Strings = Strings {
@@ -46,7 +46,7 @@ pub(super) const RU: Strings = Strings {
     tagged: SHELL.tagged,
     share_heading: "Понравилась статья? Поделитесь ею в соцсетях!",
     share_on: "Поделиться в {network}",
-    share_by_email: "Отправить по почте",
+    share_by_email: "Эл. почта: отправить ссылку",
     email: "Эл. почта",
     share_native: "Поделиться…",
     print: "Печать",
@@ -127,4 +127,17 @@ pub(super) const LISTEN: ListenStrings = ListenStrings {
     stop: "Стоп",
     speed: "Скорость",
     part_of: "Фрагмент {current} из {total}",
+};
+
+/// Live updates' texts in Russian.
+pub(super) const LIVE: LiveStrings = LiveStrings {
+    new_stories_one: "{count} свежая новость",
+    new_stories_few: "{count} свежие новости",
+    new_stories_many: "{count} свежих новостей",
+    new_stories_added: "Свежие новости — в начале списка.",
+    updated: "Обновлено в {time}",
+    show_new_version: "Показать новую версию",
+    breaking: "Срочно",
+    breaking_news: "Срочные новости",
+    hide_breaking: "Скрыть эту срочную новость",
 };

@@ -14,7 +14,9 @@ use crate::components::{
     MostRead, Picture, ResourceView, SaveButton, ShareBar,
 };
 use crate::i18n::{fill, format_date_time, t, NewsroomZone};
-use crate::reading::{ListenTools, QuoteTools, ReadArticle, ReadingPlace, ReadingTools};
+use crate::reading::{
+    ArticleUpdatesTools, ListenTools, QuoteTools, ReadArticle, ReadingPlace, ReadingTools,
+};
 use crate::state::{use_article_translations, use_page_lang, use_site};
 use crate::urls::{article_href, category_href, tag_href};
 
@@ -89,11 +91,13 @@ pub fn ArticlePage() -> impl IntoView {
     });
 
     let time_zone = site.time_zone_signal();
+    // "Show the new version" of an article the newsroom changed meanwhile.
+    let on_refresh = Callback::new(move |()| article.refetch());
     let content = move || {
         article.get().map(|result| {
             result.map(|article| {
                 let ad = site.ad("in-article");
-                view! { <ArticleView article=article views=views time_zone=time_zone ad=ad /> }
+                view! { <ArticleView article=article views=views time_zone=time_zone ad=ad on_refresh=on_refresh /> }
                     .into_any()
             })
         })
@@ -138,10 +142,13 @@ fn ArticleView(
     views: RwSignal<Option<u64>>,
     time_zone: Signal<NewsroomZone>,
     ad: Signal<Option<AdSpace>>,
+    /// Loads the article again (its newer version).
+    on_refresh: Callback<()>,
 ) -> impl IntoView {
     let Article {
         summary,
         source,
+        updated_at,
         body,
         tags,
         views: stored_views,
@@ -252,6 +259,8 @@ fn ArticleView(
                 <span class="article__views">{shown_views}</span>
             </p>
             // Fixed at the bottom of the screen: showing them never moves the article.
+            // "Updated 14:05 — Show the new version", fixed at the top of the screen.
+            <ArticleUpdatesTools article=read.clone() updated_at=updated_at on_show=on_refresh />
             <div class="reader-dock">
                 <ListenTools article=read.clone() />
                 <ReadingTools place=ReadingPlace::Article(read.clone()) />

@@ -11,6 +11,7 @@ use crate::api;
 use crate::browser::{set_document_meta, set_page_links};
 use crate::components::{AdSlot, Loading, NewsFeed, PageLoader, ResourceView};
 use crate::i18n::{fill, t};
+use crate::reading::LiveFeed;
 use crate::state::{use_page_lang, use_site};
 use crate::urls::{after_href, category_href, in_every_language, tag_href};
 
@@ -118,7 +119,11 @@ fn list_page(listing: Listing) -> impl IntoView {
             Listing::Tag => tag_href(lang, &slug),
         };
         let more_href = Rc::new(move |cursor: &str| after_href(&page, cursor));
-        view! { <NewsFeed lang=lang time_zone=time_zone loader=loader start=start more_href=more_href /> }
+        // A section's page offers its new stories as they are published.
+        let live = (listing == Listing::Category).then(|| LiveFeed {
+            category: Some(slug.clone()),
+        });
+        view! { <NewsFeed lang=lang time_zone=time_zone loader=loader start=start more_href=more_href live=live /> }
     };
     // The news are shown once the section is known: if it cannot be loaded (not found,
     // offline, an error), its one message with one Retry stands for the whole page.

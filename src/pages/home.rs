@@ -10,7 +10,7 @@ use crate::api;
 use crate::browser::{set_document_meta, set_page_links, VisibilityWatch};
 use crate::components::{AdSlot, ArticleCards, CardSize, MostRead, NewsFeed, PageLoader};
 use crate::i18n::t;
-use crate::reading::{ReadingPlace, ReadingTools};
+use crate::reading::{LiveFeed, ReadingPlace, ReadingTools};
 use crate::state::{use_categories, use_page_lang, use_site};
 use crate::urls::{after_href, category_href, home_href, in_every_language};
 
@@ -114,6 +114,7 @@ pub fn HomePage() -> impl IntoView {
                     more_href=more_href
                     lead=true
                     auto_pages=2
+                    live=Some(LiveFeed { category: None })
                     interlude=move || view! {
                         <MostRead resource=most_read lang=lang time_zone=time_zone heading_id="most-read-inline" class="most-read--inline" />
                     }

@@ -249,6 +249,11 @@ pub mod api {
         )
     }
 
+    /// `GET` the breaking news in `lang` (the banner on every page).
+    pub fn breaking(lang: Lang) -> String {
+        format!("{API_PREFIX}/breaking?lang={}", lang.code())
+    }
+
     /// `GET` a page of search results for `query`, after `cursor`.
     pub fn search(lang: Lang, query: &str, cursor: Option<&str>) -> String {
         let mut path = format!(

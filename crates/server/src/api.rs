@@ -89,7 +89,10 @@ fn cors_layer(origins: &[String]) -> CorsLayer {
             header::CONTENT_TYPE,
             header::AUTHORIZATION,
             HeaderName::from_static(gazette_api_types::VISITOR_HEADER),
+            // Live updates ask again with the ETag of the answer they have.
+            header::IF_NONE_MATCH,
         ])
+        .expose_headers([header::ETAG])
 }
 
 /// Turns every non-JSON error under `/api` (method not allowed, body too large, timeout) into
