@@ -6,6 +6,7 @@
 //   browser offline, and at once when the reader comes back; "2 свежие новости" / "5 свежих
 //   новостей" / "1 new story" in a polite live region and in the tab's title; activating it puts
 //   the stories at the top while the card the reader was looking at stays where it was.
+// - With the service worker in control, a check still reaches the server (not the worker's copy).
 // - An open article the newsroom changed (Armenian) offers "Updated HH:MM — Show the new
 //   version", which shows the new text.
 // - A story marked breaking is a banner on every page in its language (at once on load, and
@@ -160,6 +161,33 @@ test('the front page offers new stories as they are published, in Russian, witho
   assert.equal(await page.title(), title);
   assert.equal(await page.locator('main .live-updates [role=status]').textContent(), 'Свежие новости — в начале списка.');
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), fifth.title, 'focus is on the first new story');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('with the service worker in control, the check asks the server, not the worker\'s kept copy', { timeout: 90_000 }, async () => {
+  const { context, page, problems } = await server.newReader({ serviceWorkers: 'allow', viewport: { width: 1366, height: 900 } });
+  await page.clock.install();
+  await page.goto(`${server.url}/`);
+  await page.locator('main .card--lead').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  // Again, under the worker: it now keeps the list (stale-while-revalidate).
+  await page.reload();
+  await page.locator('main .card--lead').waitFor();
+  await page.locator('main .live-updates').waitFor({ state: 'attached' });
+  const checks = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (`${url.pathname}${url.search}` === '/api/v1/articles?lang=en') checks.push(response);
+  });
+  const story = await publish({ lang: 'en', title: 'Published while the worker keeps an older list' });
+  await aMinuteLater(page);
+  // One check, answered by the server: the story is offered at once.
+  await page.locator('.live-updates__button').waitFor({ timeout: 5_000 });
+  assert.equal(checks.length, 1);
+  assert.equal(checks[0].fromServiceWorker(), false);
+  await page.locator('.live-updates__button').click();
+  await page.locator('main .card--lead .card__title', { hasText: story.title }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

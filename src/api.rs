@@ -260,20 +260,22 @@ pub async fn latest_again(
     revalidate(&api::articles(lang, category, None, None), etag).await
 }
 
-/// One article, if it changed since `etag`.
-pub async fn article_again(
+/// One article, if it changed since `etag`, read as `T`: the part of the contract's
+/// `Article` the caller needs (a smaller decoder than the whole article's).
+pub async fn article_again<T: DeserializeOwned>(
     lang: Lang,
     slug: &str,
     etag: Option<&str>,
-) -> Result<Revalidated<Article>, ApiError> {
+) -> Result<Revalidated<T>, ApiError> {
     revalidate(&api::article(lang, slug), etag).await
 }
 
-/// The breaking news in `lang`, if they changed since `etag`.
-pub async fn breaking(
+/// The breaking news in `lang`, if they changed since `etag`, read as `T`: the part of the
+/// contract's `ArticleList` the caller needs.
+pub async fn breaking<T: DeserializeOwned>(
     lang: Lang,
     etag: Option<&str>,
-) -> Result<Revalidated<ArticleList>, ApiError> {
+) -> Result<Revalidated<T>, ApiError> {
     revalidate(&api::breaking(lang), etag).await
 }
 

@@ -2,10 +2,13 @@
 //! reading" (`progress`), quote links (`quotes`), Listen (`listen`), and live updates and
 //! breaking news (`live`).
 //!
-//! In the split build (cargo feature `split`, see `lazy_pages`) every tool is in one
-//! WebAssembly chunk, `reader_tools`: one split point more, not one per tool, because each
-//! split point that shares code with the pages cuts their shared chunks into more, smaller
-//! files, which the pages then load before their first paint. The pages keep only the small
+//! In the split build (cargo feature `split`, see `lazy_pages`) the article's tools (with
+//! its update notice) are one WebAssembly chunk, `reader_tools`; the lists' "N new stories"
+//! another, `live_news`; the breaking-news banner, which every page shows, a third,
+//! `breaking_news`, so that a page loads only the tools it shows (the banner alone is a few
+//! kilobytes, the reader tools tens). Not one chunk per tool: each split point that shares
+//! code with the pages cuts their shared chunks into more, smaller files, which the pages
+//! then load before their first paint. The pages keep only the small
 //! mount points below, which fetch the chunk once the page around them has been painted, so
 //! the tools never delay the first view of an article or the front page. A chunk that cannot be fetched (offline and never cached) leaves the page as it is,
 //! without the tool. Without the feature the same tools render directly, after the first
@@ -155,7 +158,7 @@ pub struct LiveFeed {
 }
 
 /// "3 new stories" over a list of news (`items`, the feed's cards; `category`: which list);
-/// from the `reader_tools` chunk, after paint.
+/// from the `live_news` chunk, after paint.
 #[component]
 pub fn FeedUpdatesTools(
     lang: Lang,
@@ -170,7 +173,7 @@ pub fn FeedUpdatesTools(
 
 #[cfg_attr(
     feature = "split",
-    leptos::wasm_split::wasm_split(reader_tools, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(live_news, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn feed_updates(
     lang: Lang,
@@ -211,7 +214,7 @@ fn article_updates(
 }
 
 /// The breaking-news banner of every page, in the reader's language; from the
-/// `reader_tools` chunk, after paint.
+/// `breaking_news` chunk, after paint.
 #[component]
 pub fn BreakingNewsTools(lang: Signal<Lang>) -> impl IntoView {
     after_paint(Box::new(move || {
@@ -221,7 +224,7 @@ pub fn BreakingNewsTools(lang: Signal<Lang>) -> impl IntoView {
 
 #[cfg_attr(
     feature = "split",
-    leptos::wasm_split::wasm_split(reader_tools, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(breaking_news, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn breaking_banner(lang: Signal<Lang>) -> Result<AnyView, ChunkUnavailable> {
     Ok(view! { <live::BreakingBanner lang=lang /> }.into_any())

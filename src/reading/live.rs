@@ -1,5 +1,6 @@
-//! Live updates, part of the `reader_tools` chunk: the front page and a section's page ask
-//! the newsroom every minute for new stories and offer "3 new stories" (inserted at the top
+//! Live updates and breaking news (in the `live_news`, `reader_tools` and `breaking_news`
+//! chunks): the front page and a section's page ask the newsroom every minute for new
+//! stories and offer "3 new stories" (inserted at the top
 //! without moving what the reader is looking at; the tab's title carries the count); an open
 //! article the newsroom changed offers "Updated 14:05 — Show the new version"; and breaking
 //! news shows as a banner on every page.
@@ -10,18 +11,41 @@
 
 use std::collections::HashSet;
 
-use gazette_api_types::{ArticleList, ArticleSummary, Lang};
+use gazette_api_types::{ArticleSummary, Lang};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
+use serde::Deserialize;
 use wasm_bindgen::JsCast;
 
 use super::{next_frame, Listener, ReadArticle};
-use crate::api::{self, ApiError, Revalidated};
+use crate::api::{self, Revalidated};
 use crate::browser;
 use crate::i18n::{fill, format_update_time, live_texts, new_stories, NewsroomZone};
 use crate::state::use_site;
 use crate::urls::article_href;
+
+/// What the update notice reads of an article (`gazette_api_types::Article`): only when it
+/// was last changed, so this chunk does not carry the whole article's decoder.
+#[derive(Deserialize)]
+struct ArticleChange {
+    #[serde(default)]
+    updated_at: Option<String>,
+}
+
+/// What the banner reads of a breaking story (`gazette_api_types::ArticleSummary`).
+#[derive(Clone, Deserialize)]
+struct Headline {
+    slug: String,
+    lang: Lang,
+    title: String,
+}
+
+/// What the banner reads of the breaking news (`gazette_api_types::ArticleList`).
+#[derive(Deserialize)]
+struct Headlines {
+    items: Vec<Headline>,
+}
 
 /// How often a visible page asks for news.
 const CHECK_EVERY_MS: u64 = 60_000;
@@ -287,7 +311,7 @@ pub(super) fn ArticleUpdates(
         let (slug, shown) = (slug.clone(), updated_at.clone());
         spawn_local_scoped(async move {
             let known = etag.try_get_value().flatten();
-            if let Ok(Revalidated::Changed { value, etag: new }) =
+            if let Ok(Revalidated::Changed::<ArticleChange> { value, etag: new }) =
                 api::article_again(lang, &slug, known.as_deref()).await
             {
                 etag.try_set_value(new);
@@ -346,7 +370,7 @@ fn hide_breaking(slug: &str) {
 /// banner at the bottom of every page (fixed: appearing never moves the page), with "Hide".
 #[component]
 pub(super) fn BreakingBanner(lang: Signal<Lang>) -> impl IntoView {
-    let stories = RwSignal::new(None::<(Lang, ArticleList)>);
+    let stories = RwSignal::new(None::<(Lang, Vec<Headline>)>);
     let hidden = RwSignal::new(hidden_breaking());
     let etag = StoredValue::new(None::<(Lang, String)>);
     let asking = StoredValue::new(false);
@@ -362,11 +386,10 @@ pub(super) fn BreakingBanner(lang: Signal<Lang>) -> impl IntoView {
                 .flatten()
                 .filter(|(of, _)| *of == lang)
                 .map(|(_, etag)| etag);
-            let answer: Result<Revalidated<ArticleList>, ApiError> =
-                api::breaking(lang, known.as_deref()).await;
+            let answer = api::breaking::<Headlines>(lang, known.as_deref()).await;
             if let Ok(Revalidated::Changed { value, etag: new }) = answer {
                 etag.try_set_value(new.map(|new| (lang, new)));
-                stories.try_set(Some((lang, value)));
+                stories.try_set(Some((lang, value.items)));
             }
             asking.try_set_value(false);
         });
@@ -389,8 +412,7 @@ pub(super) fn BreakingBanner(lang: Signal<Lang>) -> impl IntoView {
                 .as_ref()
                 .filter(|(of, _)| *of == current)
                 .and_then(|(_, list)| {
-                    list.items
-                        .iter()
+                    list.iter()
                         .find(|story| !hidden.contains(&story.slug))
                         .cloned()
                 })
