@@ -251,6 +251,16 @@ pub async fn search(
     get(&api::search(lang, query, cursor)).await
 }
 
+/// Whether the newsroom has breaking news in `lang` now (the banner's code is fetched only
+/// then): its answer is only searched for a story, not decoded, so this costs the first load
+/// no decoder. `false` when it cannot be asked.
+pub async fn has_breaking(lang: Lang) -> bool {
+    match send("GET", &api::breaking(lang), None, true).await {
+        Ok((response, text)) => response.ok() && text.contains("\"slug\""),
+        Err(_) => false,
+    }
+}
+
 /// The first page of the newest articles (of a category), if it changed since `etag`.
 pub async fn latest_again(
     lang: Lang,

@@ -158,17 +158,23 @@ pub struct LiveFeed {
 }
 
 /// "3 new stories" over a list of news (`items`, the feed's cards; `category`: which list);
-/// from the `live_news` chunk, after paint.
+/// from the `live_news` chunk, fetched when the first check is due (a minute after the
+/// page), so the first visit does not load it.
 #[component]
 pub fn FeedUpdatesTools(
     lang: Lang,
     category: Option<String>,
     items: RwSignal<Vec<ArticleSummary>>,
 ) -> impl IntoView {
-    after_paint(Box::new(move || {
+    let due = RwSignal::new(false);
+    browser::after(live::CHECK_EVERY_MS, move || {
+        due.try_set(true);
+    });
+    move || {
         let category = category.clone();
-        Box::pin(async move { from_chunk!(feed_updates(lang, category, items)) })
-    }))
+        due.get()
+            .then(|| Suspend::new(async move { from_chunk!(feed_updates(lang, category, items)) }))
+    }
 }
 
 #[cfg_attr(
@@ -214,12 +220,32 @@ fn article_updates(
 }
 
 /// The breaking-news banner of every page, in the reader's language; from the
-/// `breaking_news` chunk, after paint.
+/// `breaking_news` chunk: at once (after paint) when the newsroom has breaking news in the
+/// language now, otherwise when the first check is due (a minute after the page), from when
+/// the banner asks every minute itself.
 #[component]
 pub fn BreakingNewsTools(lang: Signal<Lang>) -> impl IntoView {
-    after_paint(Box::new(move || {
-        Box::pin(async move { from_chunk!(breaking_banner(lang)) })
-    }))
+    let wanted = RwSignal::new(false);
+    let want = move || {
+        if wanted.try_get_untracked() == Some(false) {
+            wanted.try_set(true);
+        }
+    };
+    next_frame(move || {
+        browser::after(0, move || {
+            leptos::task::spawn_local(async move {
+                if crate::api::has_breaking(lang.get_untracked()).await {
+                    want();
+                }
+            });
+        })
+    });
+    browser::after(live::CHECK_EVERY_MS, want);
+    move || {
+        wanted
+            .get()
+            .then(|| Suspend::new(async move { from_chunk!(breaking_banner(lang)) }))
+    }
 }
 
 #[cfg_attr(

@@ -47,8 +47,8 @@ struct Headlines {
     items: Vec<Headline>,
 }
 
-/// How often a visible page asks for news.
-const CHECK_EVERY_MS: u64 = 60_000;
+/// How often a visible page asks for news, in milliseconds.
+pub(super) const CHECK_EVERY_MS: i32 = 60_000;
 
 /// Where hidden breaking stories are kept (localStorage): their slugs, newest first.
 const HIDDEN_BREAKING_KEY: &str = "gazette.breaking-hidden";
@@ -57,8 +57,9 @@ const HIDDEN_BREAKING_KEY: &str = "gazette.breaking-hidden";
 const HIDDEN_BREAKING_KEPT: usize = 20;
 
 /// Calls `check` every [`CHECK_EVERY_MS`] while the page is visible and the browser online,
-/// and at once when the reader comes back to the tab or the network returns (if `check_now`
-/// is set, also right away); everything stops with the component that called it.
+/// and at once when the reader comes back to the tab or the network returns (and right away
+/// if `check_now` is set: the mount points load a tool when its first check is due);
+/// everything stops with the component that called it.
 fn keep_checking(check: impl Fn() + Clone + 'static, check_now: bool) {
     let visible_and_online = || {
         let hidden = web_sys::window()
@@ -66,7 +67,7 @@ fn keep_checking(check: impl Fn() + Clone + 'static, check_now: bool) {
             .is_some_and(|document| document.hidden());
         !hidden && browser::is_online()
     };
-    if check_now {
+    if check_now && visible_and_online() {
         check();
     }
     let every = check.clone();
@@ -76,7 +77,7 @@ fn keep_checking(check: impl Fn() + Clone + 'static, check_now: bool) {
                 every();
             }
         },
-        std::time::Duration::from_millis(CHECK_EVERY_MS),
+        std::time::Duration::from_millis(CHECK_EVERY_MS.unsigned_abs().into()),
     )
     .ok();
     let listeners = web_sys::window().map(|window| {
@@ -216,7 +217,7 @@ pub(super) fn FeedUpdates(
             asking.try_set_value(false);
         });
     };
-    keep_checking(check, false);
+    keep_checking(check, true);
 
     Effect::new(move |_| show_count_in_title(waiting.with(Vec::len)));
     on_cleanup(|| show_count_in_title(0));
