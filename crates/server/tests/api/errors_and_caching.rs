@@ -208,6 +208,8 @@ async fn a_front_end_on_another_origin_passes_the_preflight_for_every_header_it_
     .await;
     for (method, uri, asked) in [
         ("GET", "/api/v1/articles", "content-type"),
+        // Live updates ask again with the ETag of the answer they have.
+        ("GET", "/api/v1/articles?lang=en", "if-none-match"),
         (
             "POST",
             "/api/v1/articles/x/views",
@@ -240,6 +242,19 @@ async fn a_front_end_on_another_origin_passes_the_preflight_for_every_header_it_
             assert!(allowed.contains(header), "{header} not in {allowed}");
         }
     }
+    // The ETag of an answer is readable there, for the next conditional request.
+    let read = Request::get("/api/v1/breaking?lang=en")
+        .header("origin", origin)
+        .body(Body::empty())
+        .unwrap();
+    let response = site.request(read).await;
+    assert_eq!(response.status(), 200);
+    assert!(response.headers().contains_key("etag"));
+    let exposed = response.headers()["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(exposed.contains("etag"), "{exposed}");
     // Another origin gets no permission to read.
     let stranger = Request::options("/api/v1/articles")
         .header("origin", "https://evil.example")
