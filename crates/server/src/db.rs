@@ -17,6 +17,7 @@ pub mod tags;
 pub mod views;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::AnyPoolOptions;
@@ -123,11 +124,12 @@ impl ChangeListener {
         Ok(ChangeListener(listener))
     }
 
-    /// Waits for the next announcement; an error when the connection was lost (changes
-    /// made meanwhile were not heard).
-    pub async fn next_change(&mut self) -> StoreResult<()> {
+    /// Waits for the next announcement and says which replica made it (its
+    /// [`Store::replica_name`]); an error when the connection was lost (changes made
+    /// meanwhile were not heard).
+    pub async fn next_change(&mut self) -> StoreResult<String> {
         match self.0.try_recv().await? {
-            Some(_) => Ok(()),
+            Some(notification) => Ok(notification.payload().to_owned()),
             None => Err(StoreError(sqlx::Error::Protocol(
                 "the listening connection was closed".into(),
             ))),
@@ -148,6 +150,19 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// This replica's name in its change announcements, so it does not act on its own.
+    replica: Arc<str>,
+}
+
+/// A name no other replica (process or store in it) has: the process id, the time and a
+/// count of the stores this process opened.
+fn new_replica_name() -> Arc<str> {
+    static OPENED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let opened = OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_nanos());
+    format!("{}-{nanos}-{opened}", std::process::id()).into()
 }
 
 /// A failed storage operation. Its message is for logs; [`StoreError::is_conflict`] says
@@ -275,7 +290,11 @@ impl Store {
                 Backend::Postgres,
             ),
         };
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            replica: new_replica_name(),
+        })
     }
 
     /// Which database this is.
@@ -310,12 +329,19 @@ impl Store {
     /// the answers they keep (`api::response_cache`). SQLite has one server: nothing to tell.
     pub async fn announce_content_changed(&self) -> StoreResult<()> {
         if self.backend == Backend::Postgres {
-            sqlx::query("SELECT pg_notify($1, '')")
+            sqlx::query("SELECT pg_notify($1, $2)")
                 .bind(CHANGES_CHANNEL)
+                .bind(&*self.replica)
                 .execute(&self.pool)
                 .await?;
         }
         Ok(())
+    }
+
+    /// This replica's name in its announcements ([`ChangeListener::next_change`] tells
+    /// which replica made a change).
+    pub fn replica_name(&self) -> Arc<str> {
+        self.replica.clone()
     }
 
     /// Whether the database answers a query now (the health check).

@@ -78,7 +78,8 @@ impl AppState {
             matches!(location, Location::Sqlite(_)),
         ));
         if let Location::Postgres(url) = &location {
-            ResponseCache::listen_for_changes(&response_cache, url.clone()).await;
+            ResponseCache::listen_for_changes(&response_cache, url.clone(), store.replica_name())
+                .await;
         }
         Ok(AppState {
             store,

@@ -51,14 +51,16 @@ pub struct CachedAnswer {
     /// The handler's headers (content type, ETag, Cache-Control).
     headers: HeaderMap,
     plain: Bytes,
-    gzip: Bytes,
-    brotli: Bytes,
+    /// `None` when the encoder failed: then answered plain.
+    gzip: Option<Bytes>,
+    brotli: Option<Bytes>,
     made: Instant,
 }
 
 impl Weigh for Arc<CachedAnswer> {
     fn weight(&self) -> usize {
-        self.plain.len() + self.gzip.len() + self.brotli.len() + 512
+        let encoded = |bytes: &Option<Bytes>| bytes.as_ref().map_or(0, Bytes::len);
+        self.plain.len() + encoded(&self.gzip) + encoded(&self.brotli) + 512
     }
 }
 
@@ -130,14 +132,20 @@ impl ResponseCache {
     /// lost, the cache is not used (a write could go unheard). Returns once the first
     /// attempt to listen succeeded or failed (at most a few seconds), so a replica that
     /// starts serving already hears the others when it can.
-    pub async fn listen_for_changes(cache: &Arc<ResponseCache>, database_url: String) {
+    /// `own`: this replica's name ([`crate::db::Store::replica_name`]): its own
+    /// announcements, heard back, are not acted on (its writes forgot already).
+    pub async fn listen_for_changes(
+        cache: &Arc<ResponseCache>,
+        database_url: String,
+        own: Arc<str>,
+    ) {
         let (first_attempt, attempted) = tokio::sync::oneshot::channel::<()>();
         let cache = Arc::downgrade(cache);
         tokio::spawn(async move {
             let mut first_attempt = Some(first_attempt);
             let mut wait = Duration::from_millis(200);
             loop {
-                match listen_until_lost(&cache, &database_url, &mut first_attempt).await {
+                match listen_until_lost(&cache, &database_url, &own, &mut first_attempt).await {
                     Ok(()) => return, // the cache is gone with its state
                     Err(error) => {
                         tracing::warn!(%error, "not hearing other replicas' writes; reads skip the response cache until reconnected");
@@ -163,6 +171,7 @@ impl ResponseCache {
 async fn listen_until_lost(
     cache: &Weak<ResponseCache>,
     database_url: &str,
+    own: &str,
     first_attempt: &mut Option<tokio::sync::oneshot::Sender<()>>,
 ) -> Result<(), crate::db::StoreError> {
     let mut listener = crate::db::ChangeListener::connect(database_url).await?;
@@ -182,6 +191,9 @@ async fn listen_until_lost(
         let Some(live) = cache.upgrade() else {
             return Ok(());
         };
+        if heard.as_deref().is_ok_and(|by| by == own) {
+            continue;
+        }
         live.forget_all();
         heard?;
     }
@@ -222,16 +234,18 @@ impl CachedAnswer {
             *response.headers_mut() = headers;
             return response;
         }
-        let body = match encoding {
-            Encoding::Brotli => {
+        // An encoding that failed when the answer was kept is answered plain (every client
+        // takes that), never as an empty body.
+        let body = match (encoding, &self.brotli, &self.gzip) {
+            (Encoding::Brotli, Some(brotli), _) => {
                 headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-                self.brotli.clone()
+                brotli.clone()
             }
-            Encoding::Gzip => {
+            (Encoding::Gzip, _, Some(gzip)) => {
                 headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-                self.gzip.clone()
+                gzip.clone()
             }
-            Encoding::Plain => self.plain.clone(),
+            _ => self.plain.clone(),
         };
         headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
         let mut response = Response::new(Body::from(body));
@@ -440,28 +454,36 @@ pub async fn forget_after_writes(
     response
 }
 
-/// Brotli at quality 5: close to the best size of JSON for a fraction of quality 11's time.
-fn brotli(plain: &[u8]) -> Bytes {
+/// Brotli at quality 5: close to the best size of JSON for a fraction of quality 11's time;
+/// `None` if the encoder failed.
+fn brotli(plain: &[u8]) -> Option<Bytes> {
     let mut out = Vec::with_capacity(plain.len() / 4 + 64);
     let params = ::brotli::enc::BrotliEncoderParams {
         quality: 5,
         ..Default::default()
     };
     match ::brotli::BrotliCompress(&mut &plain[..], &mut out, &params) {
-        Ok(_) => Bytes::from(out),
-        Err(_) => Bytes::new(),
+        Ok(_) => Some(Bytes::from(out)),
+        Err(error) => {
+            tracing::warn!(%error, "could not compress an answer with brotli");
+            None
+        }
     }
 }
 
-fn gzip(plain: &[u8]) -> Bytes {
+/// Gzip at level 6; `None` if the encoder failed.
+fn gzip(plain: &[u8]) -> Option<Bytes> {
     use std::io::Write;
     let mut encoder = flate2::write::GzEncoder::new(
         Vec::with_capacity(plain.len() / 3 + 64),
         flate2::Compression::new(6),
     );
     match encoder.write_all(plain).and_then(|()| encoder.finish()) {
-        Ok(out) => Bytes::from(out),
-        Err(_) => Bytes::new(),
+        Ok(out) => Some(Bytes::from(out)),
+        Err(error) => {
+            tracing::warn!(%error, "could not compress an answer with gzip");
+            None
+        }
     }
 }
 
@@ -498,15 +520,34 @@ mod tests {
         use std::io::Read;
         let plain = Bytes::from(r#"{"items":[{"title":"Բաքու"}],"next_cursor":null}"#.repeat(20));
         let answer = CachedAnswer::encode(HeaderMap::new(), plain.clone());
+        let (gzip, brotli) = (answer.gzip.clone().unwrap(), answer.brotli.clone().unwrap());
         let mut from_gzip = Vec::new();
-        flate2::read::GzDecoder::new(&answer.gzip[..])
+        flate2::read::GzDecoder::new(&gzip[..])
             .read_to_end(&mut from_gzip)
             .unwrap();
         let mut from_brotli = Vec::new();
-        ::brotli::BrotliDecompress(&mut &answer.brotli[..], &mut from_brotli).unwrap();
+        ::brotli::BrotliDecompress(&mut &brotli[..], &mut from_brotli).unwrap();
         assert_eq!(from_gzip, plain);
         assert_eq!(from_brotli, plain);
-        assert!(answer.brotli.len() < plain.len() / 4);
+        assert!(brotli.len() < plain.len() / 4);
+    }
+
+    #[tokio::test]
+    async fn an_encoding_that_failed_is_answered_plain_never_empty() {
+        let plain = Bytes::from_static(br#"{"items":[]}"#);
+        let answer = CachedAnswer {
+            gzip: None,
+            brotli: None,
+            ..CachedAnswer::encode(HeaderMap::new(), plain.clone())
+        };
+        for encoding in [Encoding::Brotli, Encoding::Gzip, Encoding::Plain] {
+            let response = answer.answer(encoding, None);
+            assert!(!response.headers().contains_key(header::CONTENT_ENCODING));
+            let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+                .await
+                .unwrap();
+            assert_eq!(body, plain, "{encoding:?}");
+        }
     }
 
     #[test]

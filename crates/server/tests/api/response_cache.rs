@@ -113,8 +113,8 @@ async fn a_kept_answer_is_served_until_an_editor_write_forgets_it() {
     assert_eq!(created.status(), StatusCode::CREATED);
     assert_eq!(first_title(&site).await, "Changed behind the server's back");
     if crate::common::postgres_server().is_some() {
-        // On PostgreSQL the replica also hears its own write announced, a moment later, and
-        // forgets everything once more: let that happen before what follows is kept.
+        // On PostgreSQL the replica also hears its own write announced, a moment later: it
+        // knows its own name there and forgets nothing more (what follows fails otherwise).
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
 
