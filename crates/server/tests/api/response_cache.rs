@@ -261,3 +261,33 @@ async fn a_kept_answer_carries_the_headers_the_application_gives_without_the_cac
         }
     }
 }
+
+#[tokio::test]
+async fn a_replica_does_not_forget_on_hearing_its_own_announcement() {
+    if crate::common::postgres_server().is_none() {
+        return; // one SQLite server announces nothing
+    }
+    let site = site_keeping_answers_for(600).await;
+    let before = first_title(&site).await;
+    retitle_newest_behind_the_server(&site, "Changed by another replica").await;
+    // Its own announcement comes back from PostgreSQL: the kept answer stays.
+    site.state.store.announce_content_changed().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(first_title(&site).await, before);
+    // Another replica's announcement forgets it.
+    execute_sql(
+        &site.state.config,
+        "SELECT pg_notify('gazette_content_changed', $1)",
+        "another-replica",
+    )
+    .await;
+    let mut seen = String::new();
+    for _ in 0..30 {
+        seen = first_title(&site).await;
+        if seen != before {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(seen, "Changed by another replica");
+}
