@@ -2,11 +2,11 @@
 //! reading" (`progress`), quote links (`quotes`), Listen (`listen`), and live updates and
 //! breaking news (`live`).
 //!
-//! In the split build (cargo feature `split`, see `lazy_pages`) the article's tools (with
-//! its update notice) are one WebAssembly chunk, `reader_tools`; the lists' "N new stories"
-//! another, `live_news`; the breaking-news banner, which every page shows, a third,
-//! `breaking_news`, so that a page loads only the tools it shows (the banner alone is a few
-//! kilobytes, the reader tools tens). Not one chunk per tool: each split point that shares
+//! In the split build (cargo feature `split`, see `lazy_pages`) the article's tools are one
+//! WebAssembly chunk, `reader_tools`; the live updates (the lists' "N new stories", the
+//! article's "Updated 14:05") another, `live_news`, fetched only when their first check is
+//! due, a minute after the page; the breaking-news banner, which every page may show, a
+//! third, `breaking_news`, so that a page loads only the tools it shows. Not one chunk per tool: each split point that shares
 //! code with the pages cuts their shared chunks into more, smaller files, which the pages
 //! then load before their first paint. The pages keep only the small
 //! mount points below, which fetch the chunk once the page around them has been painted, so
@@ -191,22 +191,28 @@ fn feed_updates(
 
 /// "Updated 14:05 — Show the new version" when the newsroom changes the open article
 /// (`updated_at`: the change the page shows; `on_show` loads the article again); from the
-/// `reader_tools` chunk, after paint.
+/// `live_news` chunk, fetched when the first check is due (a minute after the page).
 #[component]
 pub fn ArticleUpdatesTools(
     article: ReadArticle,
     updated_at: Option<String>,
     on_show: Callback<()>,
 ) -> impl IntoView {
-    after_paint(Box::new(move || {
+    let due = RwSignal::new(false);
+    browser::after(live::CHECK_EVERY_MS, move || {
+        due.try_set(true);
+    });
+    move || {
         let (article, updated_at) = (article.clone(), updated_at.clone());
-        Box::pin(async move { from_chunk!(article_updates(article, updated_at, on_show)) })
-    }))
+        due.get().then(|| {
+            Suspend::new(async move { from_chunk!(article_updates(article, updated_at, on_show)) })
+        })
+    }
 }
 
 #[cfg_attr(
     feature = "split",
-    leptos::wasm_split::wasm_split(reader_tools, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(live_news, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn article_updates(
     article: ReadArticle,

@@ -1,9 +1,8 @@
-//! Live updates and breaking news (in the `live_news`, `reader_tools` and `breaking_news`
-//! chunks): the front page and a section's page ask the newsroom every minute for new
-//! stories and offer "3 new stories" (inserted at the top
-//! without moving what the reader is looking at; the tab's title carries the count); an open
-//! article the newsroom changed offers "Updated 14:05 — Show the new version"; and breaking
-//! news shows as a banner on every page.
+//! Live updates and breaking news (the `live_news` and `breaking_news` chunks): the front
+//! page and a section's page ask the newsroom every minute for new stories and offer "3 new
+//! stories" (inserted at the top without moving what the reader is looking at; the tab's
+//! title carries the count); an open article the newsroom changed offers "Updated 14:05 —
+//! Show the new version"; and breaking news shows as a banner on every page.
 //!
 //! Every check is a conditional request (`api::revalidate`: the ETag of the last answer, a
 //! `304` without a body when nothing changed), made only while the page is visible and the
@@ -326,7 +325,7 @@ pub(super) fn ArticleUpdates(
             asking.try_set_value(false);
         });
     };
-    keep_checking(check, false);
+    keep_checking(check, true);
 
     let when = move || {
         newer.get().map(|at| {
