@@ -224,6 +224,9 @@ test('a section\'s page offers its own new story, in English (desktop)', { timeo
   await pill.press('Enter');
   await page.locator('main .feed__cards > article').first().locator('.card__title', { hasText: story.title }).waitFor();
   assert.equal(await pill.count(), 0);
+  // Coming back to this list (Back) brings the reader among as many cards as it shows now.
+  const shown = await page.locator('main .feed__cards > article').count();
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('gazette.feed:/category/economy')), String(shown));
   assert.deepEqual(problems, []);
   await context.close();
 });

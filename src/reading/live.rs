@@ -236,6 +236,8 @@ pub(super) fn FeedUpdates(
             list.append(shown);
             *shown = list;
         });
+        // A reader who comes back to this list (Back) returns among as many cards.
+        browser::remember_feed_depth(items.with_untracked(Vec::len));
         waiting.set(Vec::new());
         added.set(true);
         // Once the cards are in the page, the card that was at the top of the screen goes
