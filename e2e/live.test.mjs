@@ -285,10 +285,17 @@ test('breaking news is a banner on every page in its language, which the reader 
   // It covers nothing the reader needs: fixed, outside the page's flow.
   assert.equal(await banner.evaluate((element) => getComputedStyle(element.parentElement).position), 'fixed');
 
-  // Another page in Russian: the Russian story, at once.
+  // Another page in Russian: the Russian story, at once, from one request (the page's
+  // answer is handed to the banner, which does not ask again).
+  const asked = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/v1/breaking') asked.push(request.url());
+  });
   await page.goto(`${server.url}/ru`);
   await page.locator('main .card--lead').waitFor();
   await banner.waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(asked.map((url) => new URL(url).search), ['?lang=ru']);
   assert.equal(await banner.getAttribute('aria-label'), 'Срочные новости');
   assert.equal((await banner.locator('.breaking__label').textContent()).trim(), 'Срочно');
   assert.equal((await banner.locator('a').textContent()).trim(), ruStory.title);

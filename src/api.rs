@@ -251,14 +251,34 @@ pub async fn search(
     get(&api::search(lang, query, cursor)).await
 }
 
-/// Whether the newsroom has breaking news in `lang` now (the banner's code is fetched only
-/// then): its answer is only searched for a story, not decoded, so this costs the first load
-/// no decoder. `false` when it cannot be asked.
-pub async fn has_breaking(lang: Lang) -> bool {
-    match send("GET", &api::breaking(lang), None, true).await {
-        Ok((response, text)) => response.ok() && text.contains("\"slug\""),
-        Err(_) => false,
+/// An answer received before the code that reads it was loaded: its text and ETag, decoded
+/// by that code ([`ReceivedAnswer::decode`]), so the main module carries no decoder for it.
+#[derive(Clone, Debug)]
+pub struct ReceivedAnswer {
+    text: String,
+    etag: Option<String>,
+}
+
+impl ReceivedAnswer {
+    /// The answer as `T`, with its ETag for the next conditional request.
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<Revalidated<T>, ApiError> {
+        let value = serde_json::from_str(&self.text).map_err(|_| ApiError::Malformed)?;
+        Ok(Revalidated::Changed {
+            value,
+            etag: self.etag.clone(),
+        })
     }
+}
+
+/// The newsroom's breaking news in `lang`, if it has any now (the banner's code is fetched
+/// only then, and starts from this answer instead of asking again): the answer is only
+/// searched for a story here. `None` also when it cannot be asked.
+pub async fn breaking_now(lang: Lang) -> Option<ReceivedAnswer> {
+    let (response, text) = send("GET", &api::breaking(lang), None, true).await.ok()?;
+    (response.ok() && text.contains("\"slug\"")).then(|| ReceivedAnswer {
+        etag: response.headers().get("ETag").ok().flatten(),
+        text,
+    })
 }
 
 /// The first page of the newest articles (of a category), if it changed since `etag`.

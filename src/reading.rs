@@ -27,6 +27,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::api::ReceivedAnswer;
 use crate::browser;
 use crate::lazy_pages::ChunkUnavailable;
 
@@ -166,15 +167,10 @@ pub fn FeedUpdatesTools(
     category: Option<String>,
     items: RwSignal<Vec<ArticleSummary>>,
 ) -> impl IntoView {
-    let due = RwSignal::new(false);
-    browser::after(live::CHECK_EVERY_MS, move || {
-        due.try_set(true);
-    });
-    move || {
+    when_first_check_due(Box::new(move || {
         let category = category.clone();
-        due.get()
-            .then(|| Suspend::new(async move { from_chunk!(feed_updates(lang, category, items)) }))
-    }
+        Box::pin(async move { from_chunk!(feed_updates(lang, category, items)) })
+    }))
 }
 
 #[cfg_attr(
@@ -198,16 +194,10 @@ pub fn ArticleUpdatesTools(
     updated_at: Option<String>,
     on_show: Callback<()>,
 ) -> impl IntoView {
-    let due = RwSignal::new(false);
-    browser::after(live::CHECK_EVERY_MS, move || {
-        due.try_set(true);
-    });
-    move || {
+    when_first_check_due(Box::new(move || {
         let (article, updated_at) = (article.clone(), updated_at.clone());
-        due.get().then(|| {
-            Suspend::new(async move { from_chunk!(article_updates(article, updated_at, on_show)) })
-        })
-    }
+        Box::pin(async move { from_chunk!(article_updates(article, updated_at, on_show)) })
+    }))
 }
 
 #[cfg_attr(
@@ -232,6 +222,8 @@ fn article_updates(
 #[component]
 pub fn BreakingNewsTools(lang: Signal<Lang>) -> impl IntoView {
     let wanted = RwSignal::new(false);
+    // The page's answer, handed to the banner so that it does not ask again at once.
+    let found = StoredValue::new(None::<ReceivedAnswer>);
     let want = move || {
         if wanted.try_get_untracked() == Some(false) {
             wanted.try_set(true);
@@ -240,7 +232,8 @@ pub fn BreakingNewsTools(lang: Signal<Lang>) -> impl IntoView {
     next_frame(move || {
         browser::after(0, move || {
             leptos::task::spawn_local(async move {
-                if crate::api::has_breaking(lang.get_untracked()).await {
+                if let Some(answer) = crate::api::breaking_now(lang.get_untracked()).await {
+                    found.try_set_value(Some(answer));
                     want();
                 }
             });
@@ -248,9 +241,10 @@ pub fn BreakingNewsTools(lang: Signal<Lang>) -> impl IntoView {
     });
     browser::after(live::CHECK_EVERY_MS, want);
     move || {
-        wanted
-            .get()
-            .then(|| Suspend::new(async move { from_chunk!(breaking_banner(lang)) }))
+        wanted.get().then(|| {
+            let first = found.try_update_value(Option::take).flatten();
+            Suspend::new(async move { from_chunk!(breaking_banner(lang, first)) })
+        })
     }
 }
 
@@ -258,14 +252,27 @@ pub fn BreakingNewsTools(lang: Signal<Lang>) -> impl IntoView {
     feature = "split",
     leptos::wasm_split::wasm_split(breaking_news, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-fn breaking_banner(lang: Signal<Lang>) -> Result<AnyView, ChunkUnavailable> {
-    Ok(view! { <live::BreakingBanner lang=lang /> }.into_any())
+fn breaking_banner(
+    lang: Signal<Lang>,
+    first: Option<ReceivedAnswer>,
+) -> Result<AnyView, ChunkUnavailable> {
+    Ok(view! { <live::BreakingBanner lang=lang first=first /> }.into_any())
 }
 
 /// How a mount point gets its tool's view (a split function's call). Boxed, so that all
 /// mount points share one `after_paint`: its reactive view code is generic, and the pages
 /// (which load it before their first paint) then carry one copy of it, not one per tool.
 type LoadTool = Box<dyn Fn() -> Pin<Box<dyn Future<Output = AnyView> + Send>> + Send + Sync>;
+
+/// Renders the view `load` resolves to when a live update's first check is due, a minute
+/// after the page: its code is not part of the page's first load.
+fn when_first_check_due(load: LoadTool) -> impl IntoView {
+    let due = RwSignal::new(false);
+    browser::after(live::CHECK_EVERY_MS, move || {
+        due.try_set(true);
+    });
+    move || due.get().then(|| Suspend::new(load()))
+}
 
 /// Renders the view `load` resolves to once the page has been painted: the chunk is
 /// requested in the task after the next frame, never before the page is on screen.

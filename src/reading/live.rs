@@ -9,8 +9,10 @@
 //! browser online; a reader coming back to the tab or to the network gets a check at once.
 
 use std::collections::HashSet;
+use std::future::Future;
+use std::rc::Rc;
 
-use gazette_api_types::{ArticleSummary, Lang};
+use gazette_api_types::{ArticleList, ArticleSummary, Lang};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
@@ -18,7 +20,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsCast;
 
 use super::{next_frame, Listener, ReadArticle};
-use crate::api::{self, Revalidated};
+use crate::api::{self, ApiError, ReceivedAnswer, Revalidated};
 use crate::browser;
 use crate::i18n::{fill, format_update_time, live_texts, new_stories, NewsroomZone};
 use crate::state::use_site;
@@ -55,45 +57,65 @@ const HIDDEN_BREAKING_KEY: &str = "gazette.breaking-hidden";
 /// How many hidden breaking stories are remembered.
 const HIDDEN_BREAKING_KEPT: usize = 20;
 
-/// Calls `check` every [`CHECK_EVERY_MS`] while the page is visible and the browser online,
-/// and at once when the reader comes back to the tab or the network returns (and right away
-/// if `check_now` is set: the mount points load a tool when its first check is due);
+/// Asks the newsroom with `ask` (a conditional request, given the ETag of the last answer)
+/// every [`CHECK_EVERY_MS`] while the page is visible and the browser online, at once when
+/// the reader comes back to the tab or the network returns, and right away if `ask_now` (the
+/// mount points load a tool when its first check is due); hands every changed answer to
+/// `changed`. `known`: the ETag of an answer the caller has already. One question at a time;
 /// everything stops with the component that called it.
-fn keep_checking(check: impl Fn() + Clone + 'static, check_now: bool) {
+fn keep_asking<T, Asked>(
+    ask: impl Fn(Option<String>) -> Asked + 'static,
+    changed: impl Fn(T) + 'static,
+    known: Option<String>,
+    ask_now: bool,
+) where
+    T: 'static,
+    Asked: Future<Output = Result<Revalidated<T>, ApiError>> + 'static,
+{
+    let etag = StoredValue::new(known);
+    let asking = StoredValue::new(false);
+    let (ask, changed) = (Rc::new(ask), Rc::new(changed));
+    let check = move || {
+        if asking.try_get_value() != Some(false) {
+            return;
+        }
+        asking.set_value(true);
+        let question = ask(etag.get_value());
+        let changed = changed.clone();
+        spawn_local_scoped(async move {
+            if let Ok(Revalidated::Changed { value, etag: new }) = question.await {
+                etag.try_set_value(new);
+                changed(value);
+            }
+            asking.try_set_value(false);
+        });
+    };
     let visible_and_online = || {
         let hidden = web_sys::window()
             .and_then(|window| window.document())
             .is_some_and(|document| document.hidden());
         !hidden && browser::is_online()
     };
-    if check_now && visible_and_online() {
-        check();
+    let when_visible = move || {
+        if visible_and_online() {
+            check();
+        }
+    };
+    if ask_now {
+        when_visible();
     }
-    let every = check.clone();
     let timer = set_interval_with_handle(
-        move || {
-            if visible_and_online() {
-                every();
-            }
-        },
+        when_visible.clone(),
         std::time::Duration::from_millis(CHECK_EVERY_MS.unsigned_abs().into()),
     )
     .ok();
     let listeners = web_sys::window().map(|window| {
-        let on_return = check.clone();
-        let document = window.document().map(|document| {
-            Listener::new(&document, "visibilitychange", move |_| {
-                if visible_and_online() {
-                    on_return();
-                }
-            })
+        let on_return = when_visible.clone();
+        let document = window.document().and_then(|document| {
+            Listener::new(&document, "visibilitychange", move |_| on_return())
         });
-        let online = Listener::new(&window, "online", move |_| {
-            if visible_and_online() {
-                check();
-            }
-        });
-        (document.flatten(), online)
+        let online = Listener::new(&window, "online", move |_| when_visible());
+        (document, online)
     });
     let listeners = send_wrapper::SendWrapper::new(listeners);
     on_cleanup(move || {
@@ -147,35 +169,43 @@ fn show_count_in_title(count: usize) {
     }
 }
 
+/// The feed's cards, in order.
+fn feed_cards(feed: &web_sys::Element) -> Vec<web_sys::Element> {
+    let Ok(cards) = feed.query_selector_all(".feed__cards > article") else {
+        return Vec::new();
+    };
+    (0..cards.length())
+        .filter_map(|index| cards.item(index)?.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+/// A card's headline link.
+fn headline_link(card: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    card.query_selector(".card__title a")
+        .ok()??
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// Where a card's headline links to.
+fn headline_href(card: &web_sys::Element) -> Option<String> {
+    headline_link(card)?.get_attribute("href")
+}
+
 /// The card of the feed at the top of the screen (the first whose bottom is below the top
 /// edge): its headline link's address and its distance from the top of the screen.
 fn card_at_top(feed: &web_sys::Element) -> Option<(String, f64)> {
-    let cards = feed.query_selector_all(".feed__cards > article").ok()?;
-    (0..cards.length())
-        .filter_map(|index| cards.item(index)?.dyn_into::<web_sys::Element>().ok())
-        .find(|card| card.get_bounding_client_rect().bottom() > 0.0)
-        .and_then(|card| {
-            let href = card
-                .query_selector(".card__title a")
-                .ok()??
-                .get_attribute("href")?;
-            Some((href, card.get_bounding_client_rect().top()))
-        })
+    let card = feed_cards(feed)
+        .into_iter()
+        .find(|card| card.get_bounding_client_rect().bottom() > 0.0)?;
+    Some((headline_href(&card)?, card.get_bounding_client_rect().top()))
 }
 
 /// The card whose headline links to `href`.
 fn card_linking_to(feed: &web_sys::Element, href: &str) -> Option<web_sys::Element> {
-    let cards = feed.query_selector_all(".feed__cards > article").ok()?;
-    (0..cards.length())
-        .filter_map(|index| cards.item(index)?.dyn_into::<web_sys::Element>().ok())
-        .find(|card| {
-            card.query_selector(".card__title a")
-                .ok()
-                .flatten()
-                .and_then(|link| link.get_attribute("href"))
-                .as_deref()
-                == Some(href)
-        })
+    feed_cards(feed)
+        .into_iter()
+        .find(|card| headline_href(card).as_deref() == Some(href))
 }
 
 /// "3 new stories" over a list of news (the front page's, a section's): `items` is the list
@@ -189,34 +219,26 @@ pub(super) fn FeedUpdates(
     let texts = live_texts(lang);
     let waiting = RwSignal::new(Vec::<ArticleSummary>::new());
     let added = RwSignal::new(false);
-    let etag = StoredValue::new(None::<String>);
-    let asking = StoredValue::new(false);
     let place = NodeRef::<Div>::new();
-
-    let check = move || {
-        if asking.get_value() {
-            return;
-        }
-        asking.set_value(true);
-        let category = category.clone();
-        spawn_local_scoped(async move {
-            let known = etag.try_get_value().flatten();
-            let answer = api::latest_again(lang, category.as_deref(), known.as_deref()).await;
-            if let Ok(Revalidated::Changed { value, etag: new }) = answer {
-                etag.try_set_value(new);
-                if let Some(new_stories) =
-                    items.try_with_untracked(|shown| stories_not_shown(shown, &value.items))
-                {
-                    if !new_stories.is_empty() {
-                        added.try_set(false);
-                    }
-                    waiting.try_set(new_stories);
-                }
+    keep_asking(
+        move |etag| {
+            let category = category.clone();
+            async move { api::latest_again(lang, category.as_deref(), etag.as_deref()).await }
+        },
+        move |latest: ArticleList| {
+            let Some(new_stories) =
+                items.try_with_untracked(|shown| stories_not_shown(shown, &latest.items))
+            else {
+                return;
+            };
+            if !new_stories.is_empty() {
+                added.try_set(false);
             }
-            asking.try_set_value(false);
-        });
-    };
-    keep_checking(check, true);
+            waiting.try_set(new_stories);
+        },
+        None,
+        true,
+    );
 
     Effect::new(move |_| show_count_in_title(waiting.with(Vec::len)));
     on_cleanup(|| show_count_in_title(0));
@@ -252,10 +274,9 @@ pub(super) fn FeedUpdates(
                     }
                 }
             }
-            let link = card_linking_to(&feed, &first_href)
-                .and_then(|card| card.query_selector(".card__title a").ok().flatten())
-                .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(link) = link {
+            if let Some(link) =
+                card_linking_to(&feed, &first_href).and_then(|card| headline_link(&card))
+            {
                 let options = web_sys::FocusOptions::new();
                 options.set_prevent_scroll(true);
                 let _ = link.focus_with_options(&options);
@@ -302,32 +323,25 @@ pub(super) fn ArticleUpdates(
     let site = use_site();
     let time_zone: Signal<NewsroomZone> = site.time_zone_signal();
     let newer = RwSignal::new(None::<String>);
-    let etag = StoredValue::new(None::<String>);
-    let asking = StoredValue::new(false);
     let slug = article.slug;
-    let check = move || {
-        if asking.get_value() {
-            return;
-        }
-        asking.set_value(true);
-        let (slug, shown) = (slug.clone(), updated_at.clone());
-        spawn_local_scoped(async move {
-            let known = etag.try_get_value().flatten();
-            if let Ok(Revalidated::Changed::<ArticleChange> { value, etag: new }) =
-                api::article_again(lang, &slug, known.as_deref()).await
-            {
-                etag.try_set_value(new);
-                let changed = value
-                    .updated_at
-                    .filter(|at| shown.as_deref().is_none_or(|shown| at.as_str() > shown));
-                if changed.is_some() {
-                    newer.try_set(changed);
-                }
+    keep_asking(
+        move |etag| {
+            let slug = slug.clone();
+            async move { api::article_again(lang, &slug, etag.as_deref()).await }
+        },
+        move |article: ArticleChange| {
+            let changed = article.updated_at.filter(|at| {
+                updated_at
+                    .as_deref()
+                    .is_none_or(|shown| at.as_str() > shown)
+            });
+            if changed.is_some() {
+                newer.try_set(changed);
             }
-            asking.try_set_value(false);
-        });
-    };
-    keep_checking(check, true);
+        },
+        None,
+        true,
+    );
 
     let when = move || {
         newer.get().map(|at| {
@@ -370,54 +384,49 @@ fn hide_breaking(slug: &str) {
 
 /// The newest breaking story in the reader's language that the reader has not hidden, as a
 /// banner at the bottom of every page (fixed: appearing never moves the page), with "Hide".
+/// `first`: the breaking news the page found before loading this (the banner starts from it
+/// instead of asking again).
 #[component]
-pub(super) fn BreakingBanner(lang: Signal<Lang>) -> impl IntoView {
-    let stories = RwSignal::new(None::<(Lang, Vec<Headline>)>);
-    let hidden = RwSignal::new(hidden_breaking());
-    let etag = StoredValue::new(None::<(Lang, String)>);
-    let asking = StoredValue::new(false);
-    let check = move || {
-        if asking.get_value() {
-            return;
-        }
-        asking.set_value(true);
-        let lang = lang.get_untracked();
-        spawn_local_scoped(async move {
-            let known = etag
-                .try_get_value()
-                .flatten()
-                .filter(|(of, _)| *of == lang)
-                .map(|(_, etag)| etag);
-            let answer = api::breaking::<Headlines>(lang, known.as_deref()).await;
-            if let Ok(Revalidated::Changed { value, etag: new }) = answer {
-                etag.try_set_value(new.map(|new| (lang, new)));
-                stories.try_set(Some((lang, value.items)));
-            }
-            asking.try_set_value(false);
-        });
-    };
-    // At once, then every minute; again when the reader switches language.
-    keep_checking(check, true);
-    Effect::new(move |previous: Option<Lang>| {
-        let now = lang.get();
-        if previous.is_some_and(|previous| previous != now) {
-            check();
-        }
-        now
-    });
+pub(super) fn BreakingBanner(lang: Signal<Lang>, first: Option<ReceivedAnswer>) -> impl IntoView {
+    let first = StoredValue::new(first);
+    // A banner per language: a reader switching asks for the new language's news at once.
+    move || {
+        let lang = lang.get();
+        let first = first.try_update_value(Option::take).flatten();
+        view! { <LanguageBanner lang=lang first=first /> }
+    }
+}
 
+/// The banner of [`BreakingBanner`] in one language.
+#[component]
+fn LanguageBanner(lang: Lang, first: Option<ReceivedAnswer>) -> impl IntoView {
+    let stories = RwSignal::new(Vec::<Headline>::new());
+    let hidden = RwSignal::new(hidden_breaking());
+    // `Some(its ETag)` when the page's answer could be read.
+    let from_page = first.and_then(|answer| match answer.decode::<Headlines>() {
+        Ok(Revalidated::Changed { value, etag }) => {
+            stories.set(value.items);
+            Some(etag)
+        }
+        _ => None,
+    });
+    keep_asking(
+        move |etag| async move { api::breaking::<Headlines>(lang, etag.as_deref()).await },
+        move |breaking: Headlines| {
+            stories.try_set(breaking.items);
+        },
+        from_page.clone().flatten(),
+        from_page.is_none(),
+    );
+    // Each story says its language (the page's answer may be of the one before a switch).
     let story = move || {
-        let current = lang.get();
-        let hidden = hidden.get();
-        stories.with(|stories| {
-            stories
-                .as_ref()
-                .filter(|(of, _)| *of == current)
-                .and_then(|(_, list)| {
-                    list.iter()
-                        .find(|story| !hidden.contains(&story.slug))
-                        .cloned()
-                })
+        hidden.with(|hidden| {
+            stories.with(|stories| {
+                stories
+                    .iter()
+                    .find(|story| story.lang == lang && !hidden.contains(&story.slug))
+                    .cloned()
+            })
         })
     };
     move || {
@@ -440,7 +449,7 @@ pub(super) fn BreakingBanner(lang: Signal<Lang>) -> impl IntoView {
                             hidden.set(hidden_breaking());
                         }
                     >
-                        "×"
+                        <span aria-hidden="true">"×"</span>
                     </button>
                 </aside>
             }

@@ -16,6 +16,25 @@ fn story(slug: &str, lang: &str, breaking: bool) -> Value {
     })
 }
 
+/// Saves the published article `slug` again (PUT), marked breaking or not.
+async fn save(site: &TestSite, slug: &str, lang: &str, breaking: bool) {
+    let saved = site
+        .send_json(
+            "PUT",
+            &format!("/api/v1/admin/articles/{lang}/{slug}"),
+            Some(TOKEN),
+            &story(slug, lang, breaking),
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK, "{slug}");
+}
+
+/// The breaking news listed in `lang`.
+async fn breaking(site: &TestSite, lang: &str) -> ArticleList {
+    site.get_json(&format!("/api/v1/breaking?lang={lang}"))
+        .await
+}
+
 fn slugs(list: &ArticleList) -> Vec<&str> {
     list.items.iter().map(|item| item.slug.as_str()).collect()
 }
@@ -23,10 +42,10 @@ fn slugs(list: &ArticleList) -> Vec<&str> {
 #[tokio::test]
 async fn an_article_marked_breaking_is_listed_in_its_language_until_the_window_ends() {
     let site = TestSite::configured(None, |config, _| config.breaking_minutes = 60).await;
-    let none: ArticleList = site.get_json("/api/v1/breaking?lang=en").await;
+    let none = breaking(&site, "en").await;
     assert!(none.items.is_empty(), "the demo has no breaking news");
 
-    for (slug, lang, breaking) in [
+    for (slug, lang, marked) in [
         ("bridge-closed", "en", true),
         ("most-ordinary", "en", false),
         ("most-zakryt", "ru", true),
@@ -36,16 +55,16 @@ async fn an_article_marked_breaking_is_listed_in_its_language_until_the_window_e
                 "POST",
                 "/api/v1/admin/articles",
                 Some(TOKEN),
-                &story(slug, lang, breaking),
+                &story(slug, lang, marked),
             )
             .await;
         assert_eq!(created.status(), StatusCode::CREATED, "{slug}");
     }
-    let en: ArticleList = site.get_json("/api/v1/breaking?lang=en").await;
+    let en = breaking(&site, "en").await;
     assert_eq!(slugs(&en), ["bridge-closed"]);
-    let ru: ArticleList = site.get_json("/api/v1/breaking?lang=ru").await;
+    let ru = breaking(&site, "ru").await;
     assert_eq!(slugs(&ru), ["most-zakryt"]);
-    let hy: ArticleList = site.get_json("/api/v1/breaking?lang=hy").await;
+    let hy = breaking(&site, "hy").await;
     assert!(hy.items.is_empty());
 
     // Marked two hours ago: past the hour's window, whatever its publication time.
@@ -57,49 +76,17 @@ async fn an_article_marked_breaking_is_listed_in_its_language_until_the_window_e
     )
     .await;
     // Saving it again as breaking keeps the moment it was first marked: still too old.
-    let saved = site
-        .send_json(
-            "PUT",
-            "/api/v1/admin/articles/ru/most-zakryt",
-            Some(TOKEN),
-            &story("most-zakryt", "ru", true),
-        )
-        .await;
-    assert_eq!(saved.status(), StatusCode::OK);
-    let ru: ArticleList = site.get_json("/api/v1/breaking?lang=ru").await;
+    save(&site, "most-zakryt", "ru", true).await;
+    let ru = breaking(&site, "ru").await;
     assert!(ru.items.is_empty(), "{:?}", slugs(&ru));
 
     // Saved without the mark: no longer breaking; marked again: breaking from now.
-    let unmarked = site
-        .send_json(
-            "PUT",
-            "/api/v1/admin/articles/en/bridge-closed",
-            Some(TOKEN),
-            &story("bridge-closed", "en", false),
-        )
-        .await;
-    assert_eq!(unmarked.status(), StatusCode::OK);
-    let en: ArticleList = site.get_json("/api/v1/breaking?lang=en").await;
+    save(&site, "bridge-closed", "en", false).await;
+    let en = breaking(&site, "en").await;
     assert!(en.items.is_empty());
-    let remarked = site
-        .send_json(
-            "PUT",
-            "/api/v1/admin/articles/ru/most-zakryt",
-            Some(TOKEN),
-            &story("most-zakryt", "ru", false),
-        )
-        .await;
-    assert_eq!(remarked.status(), StatusCode::OK);
-    let again = site
-        .send_json(
-            "PUT",
-            "/api/v1/admin/articles/ru/most-zakryt",
-            Some(TOKEN),
-            &story("most-zakryt", "ru", true),
-        )
-        .await;
-    assert_eq!(again.status(), StatusCode::OK);
-    let ru: ArticleList = site.get_json("/api/v1/breaking?lang=ru").await;
+    save(&site, "most-zakryt", "ru", false).await;
+    save(&site, "most-zakryt", "ru", true).await;
+    let ru = breaking(&site, "ru").await;
     assert_eq!(slugs(&ru), ["most-zakryt"]);
 
     // A draft is not news.
@@ -109,7 +96,7 @@ async fn an_article_marked_breaking_is_listed_in_its_language_until_the_window_e
         .send_json("POST", "/api/v1/admin/articles", Some(TOKEN), &draft)
         .await;
     assert_eq!(created.status(), StatusCode::CREATED);
-    let en: ArticleList = site.get_json("/api/v1/breaking?lang=en").await;
+    let en = breaking(&site, "en").await;
     assert!(en.items.is_empty());
     assert_eq!(
         site.get("/api/v1/breaking?lang=de").await.status(),
