@@ -7,7 +7,7 @@
 // no button (until one arrives). In English and Russian.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteUnderTest } from './support.mjs';
+import { siteUnderTest, startReading } from './support.mjs';
 
 const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations';
 const MEXICO_RU = '/ru/article/meksika-i-azerbaydzhan-otmechayut-33-goda-diplomaticheskikh-otnosheniy';
@@ -99,6 +99,7 @@ async function waitForCalls(page, count) {
 
 async function readsAloud(page, path, { listen, pause, resume, stop, speed, lang, part }) {
   await page.goto(server.url + path);
+  await startReading(page);
   const toggle = page.locator('main .listen__toggle');
   await toggle.waitFor();
   assert.equal((await toggle.textContent()).trim(), `▶${listen}`);
@@ -215,7 +216,7 @@ test('Listen in Russian, at the speed kept from before, with a Russian voice', a
 test('no Listen button without a voice for the article\'s language, until one arrives', async () => {
   const { context, page, problems } = await listener([{ lang: 'en-US', name: 'Test English' }]);
   await page.goto(server.url + MEXICO_HY);
-  await page.locator('main .article__body p').first().waitFor();
+  await startReading(page);
   // The reader tools have loaded (the progress bar is theirs), and Listen is not among them.
   await page.locator('.reading-progress').waitFor({ state: 'attached' });
   await page.waitForLoadState('networkidle');
@@ -241,6 +242,7 @@ test('no Listen button without a voice for the article\'s language, until one ar
   const errors = [];
   bare.on('pageerror', (error) => errors.push(error.message));
   await bare.goto(server.url + MEXICO);
+  await startReading(bare);
   await bare.locator('.reading-progress').waitFor({ state: 'attached' });
   await bare.waitForLoadState('networkidle');
   await bare.waitForTimeout(500);

@@ -6,7 +6,7 @@
 // link scrolls the reader to the quote. In English and Armenian.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteUnderTest } from './support.mjs';
+import { siteUnderTest, startReading } from './support.mjs';
 
 const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations';
 const MEXICO_HY = '/hy/article/meksikan-ev-adrbejany-divanagitakan-haraberutyunneri-33-amyaky';
@@ -59,15 +59,15 @@ test('a short quote: its link, the toast, the share sheet, and the link opens at
   await page.goto(server.url + MEXICO);
   await page.locator('main .article__body p').first().waitFor();
   const tools = page.locator('main .quote-tools');
-  await tools.waitFor({ state: 'attached' });
   assert.equal(await tools.isVisible(), false, 'no quote tools without a selection');
-  assert.equal(await tools.getAttribute('role'), 'toolbar');
 
   // "mark the 33rd anniversary" is selected from the middle of "marked": widened to whole words.
   const first = await page.locator('main .article__body > p').first().textContent();
   const at = first.indexOf('marked the 33rd anniversary');
   await select(page, { from: 0, start: at + 2, end: at + 'marked the 33rd anniversary'.length });
+  // Selecting is also what fetches the tools: they follow the selection made before them.
   await tools.waitFor();
+  assert.equal(await tools.getAttribute('role'), 'toolbar');
   assert.equal(await page.evaluate(() => window.getSelection().toString()), 'marked the 33rd anniversary');
   const copy = tools.getByRole('button', { name: 'Copy link to this quote' });
   await copy.click();
@@ -115,7 +115,6 @@ test('a long quote over two paragraphs is named by its first and last words (Arm
   await page.goto(server.url + MEXICO_HY);
   await page.locator('main .article__body p').first().waitFor();
   const tools = page.locator('main .quote-tools');
-  await tools.waitFor({ state: 'attached' });
   const paragraphs = await page.locator('main .article__body > p').allTextContents();
   // From the start of the second paragraph to the end of the third's first sentence.
   const end = paragraphs[2].indexOf('։') + 1;

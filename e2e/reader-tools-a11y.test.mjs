@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { siteUnderTest } from './support.mjs';
+import { siteUnderTest, startReading } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -45,6 +45,7 @@ for (const colorScheme of ['light', 'dark']) {
     const found = [];
     for (const path of [MEXICO, MEXICO_RU]) {
       await page.goto(server.url + path);
+      await startReading(page);
       await page.locator('main .listen__toggle').waitFor();
       // A screen down: the bar and Back to top; a quote selected: its tools; Listen playing.
       await page.evaluate(() => {
@@ -80,6 +81,7 @@ test('the keyboard reaches Listen after the article\'s tools, then the player\'s
   const { context, page, problems } = await server.newReader({ viewport: { width: 1366, height: 900 } });
   await context.addInitScript(installVoices);
   await page.goto(server.url + MEXICO);
+  await startReading(page);
   await page.locator('main .listen__toggle').waitFor();
   await page.waitForFunction(() => !document.getElementById('first-screen'));
   await page.locator('main .font-controls__increase').focus();

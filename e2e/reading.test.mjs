@@ -7,7 +7,7 @@
 // desktop, where the offer also shows offline and can be dismissed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteUnderTest } from './support.mjs';
+import { siteUnderTest, startReading } from './support.mjs';
 
 const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations';
 const MEXICO_RU = '/ru/article/meksika-i-azerbaydzhan-otmechayut-33-goda-diplomaticheskikh-otnosheniy';
@@ -44,6 +44,7 @@ test('an article\'s progress bar, Back to top and Continue reading after reloads
   const { context, page, problems } = await server.newReader({ viewport: { width: 390, height: 844 } });
   const slug = MEXICO.split('/').pop();
   await page.goto(server.url + MEXICO);
+  await startReading(page);
   const bar = page.locator('.reading-progress[role=progressbar]');
   await bar.waitFor({ state: 'attached' });
   assert.equal(await bar.getAttribute('aria-label'), 'Reading progress');
@@ -135,6 +136,7 @@ test('Russian: progress without motion, Continue reading offline, and the offer 
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
 
   await page.goto(server.url + MEXICO_RU);
+  await startReading(page);
   const bar = page.locator('.reading-progress[role=progressbar]');
   await bar.waitFor({ state: 'attached' });
   assert.equal(await bar.getAttribute('aria-label'), 'Прогресс чтения');
@@ -194,8 +196,14 @@ test('the reading tools are a chunk of their own, fetched after the page is up',
     assert.match(html, new RegExp(`<meta name="gazette-chunks" content="[^"]*${own}-`));
     assert.doesNotMatch(html, /split_reader_tools/);
   }
-  // An article fetches them after its own chunk.
+  // An article fetches them only once the reader starts reading (a reader who only glances at
+  // it does not pay for them), after its own chunk.
   const article = await open(context, MEXICO);
+  await article.page.locator('main .article__body p').first().waitFor();
+  await article.page.waitForLoadState('networkidle');
+  await article.page.waitForTimeout(500);
+  assert.ok(!article.fetched.includes('split_reader_tools'), `not before reading: ${article.fetched}`);
+  await article.page.mouse.wheel(0, 200);
   await toolsFetched(article.page);
   assert.ok(article.fetched.indexOf('split_reader_tools') > article.fetched.indexOf('split_article_page'), `${article.fetched}`);
   await article.page.locator('.reading-progress').waitFor({ state: 'attached' });

@@ -105,6 +105,16 @@ export async function openPage(context) {
 }
 
 /**
+ * What a reader does first on an article: a key press (a scroll, a touch or a selection do the
+ * same). An article's reader tools (progress, quote links, Listen) are fetched then, not with
+ * the page.
+ */
+export async function startReading(page) {
+  await page.locator('main .article__body p').first().waitFor();
+  await page.keyboard.press('Shift');
+}
+
+/**
  * Registers before/after hooks that start a server and a browser for one test file, and
  * returns the site: `site.url` once started, and `site.newReader(options)` for a fresh
  * browser profile (a new reader) with one page that records problems.

@@ -4,8 +4,10 @@
 
 use crate::browser;
 
-/// Article text sizes, as a factor of the base size; the reader steps through them with A+/A-.
-pub const TEXT_SIZES: [f64; 5] = [0.875, 1.0, 1.125, 1.25, 1.5];
+/// Article text sizes, in per cent of the base size (rounded: 87.5 % is said as 88 %), the
+/// steps of A+/A- (the style sheet sizes each `data-text-size` step). Whole numbers: no
+/// float formatting code in the app for one announcement.
+pub const TEXT_SIZES: [u16; 5] = [88, 100, 113, 125, 150];
 /// The step a new reader starts at (100%).
 pub const DEFAULT_TEXT_SIZE: usize = 1;
 const TEXT_SIZE_KEY: &str = "gazette.text-size";

@@ -9,8 +9,10 @@
 //! third, `breaking_news`, so that a page loads only the tools it shows. Not one chunk per tool: each split point that shares
 //! code with the pages cuts their shared chunks into more, smaller files, which the pages
 //! then load before their first paint. The pages keep only the small
-//! mount points below, which fetch the chunk once the page around them has been painted, so
-//! the tools never delay the first view of an article or the front page. A chunk that cannot be fetched (offline and never cached) leaves the page as it is,
+//! mount points below: an article's tools are fetched once the reader starts reading (the
+//! first scroll, touch, key or selection; at once after "Continue reading"), the front
+//! page's "Continue reading" after paint, so the tools never delay the first view of a page
+//! and a reader who only glances at it does not load them. A chunk that cannot be fetched (offline and never cached) leaves the page as it is,
 //! without the tool. Without the feature the same tools render directly, after the first
 //! paint as well.
 
@@ -19,11 +21,14 @@ mod live;
 mod progress;
 mod quotes;
 
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
 use gazette_api_types::{ArticleSummary, Lang};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -44,16 +49,6 @@ pub struct ReadArticle {
     pub url: String,
 }
 
-/// Where the reading-progress tools are mounted: on an article (progress bar, "Back to
-/// top", its position remembered) or on the front page ("Continue reading").
-#[derive(Clone, Debug)]
-pub enum ReadingPlace {
-    /// An article being read.
-    Article(ReadArticle),
-    /// The front page in a language.
-    Front(Lang),
-}
-
 /// Calls a split function and renders what it gives: in the split build the call first
 /// fetches its chunk (`await`), and a chunk that cannot be fetched renders nothing.
 macro_rules! from_chunk {
@@ -66,26 +61,49 @@ macro_rules! from_chunk {
     }};
 }
 
-/// Reading progress, "Back to top" and the remembered position (on an article), or
-/// "Continue reading" (on the front page); from the `reader_tools` chunk, after paint.
+/// Reading progress, "Back to top" and the remembered position on an article; from the
+/// `reader_tools` chunk, once the reader starts reading (at once after "Continue reading",
+/// which scrolls to the position).
 #[component]
-pub fn ReadingTools(place: ReadingPlace) -> impl IntoView {
-    // The front page fetches the chunk only for a reader with an article to go back to.
-    if let ReadingPlace::Front(lang) = &place {
-        if !may_have_position(*lang) {
-            return ().into_any();
-        }
+pub fn ReadingProgressTools(article: ReadArticle) -> impl IntoView {
+    let resumed = resuming(&article);
+    let load: LoadTool = Box::new(move || {
+        let article = article.clone();
+        Box::pin(async move { from_chunk!(reading_progress(article)) })
+    });
+    if resumed {
+        after_paint(load).into_any()
+    } else {
+        when_reading_starts(load).into_any()
     }
-    after_paint(Box::new(move || {
-        let place = place.clone();
-        Box::pin(async move {
-            match place {
-                ReadingPlace::Article(article) => from_chunk!(reading_progress(article)),
-                ReadingPlace::Front(lang) => from_chunk!(continue_reading(lang)),
-            }
-        })
-    }))
-    .into_any()
+}
+
+/// "Continue reading" on the front page, for a reader with an article in `lang` to go back
+/// to (no request otherwise); from the `reader_tools` chunk, after paint.
+#[component]
+pub fn ContinueReadingTools(lang: Lang) -> impl IntoView {
+    may_have_position(lang).then(|| {
+        after_paint(Box::new(move || {
+            Box::pin(async move { from_chunk!(continue_reading(lang)) })
+        }))
+    })
+}
+
+/// Set (in sessionStorage) by "Continue reading" for the article page to scroll back.
+const RESUME_KEY: &str = "gazette.resume";
+
+/// The value "Continue reading" leaves for the article page.
+fn resume_mark(lang: Lang, slug: &str) -> String {
+    format!("{}:{slug}", lang.code())
+}
+
+/// Whether "Continue reading" led the reader to `article` (the mark is left for the tools,
+/// which use it up).
+fn resuming(article: &ReadArticle) -> bool {
+    web_sys::window()
+        .and_then(|window| window.session_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(RESUME_KEY).ok().flatten())
+        .is_some_and(|mark| mark == resume_mark(article.lang, &article.slug))
 }
 
 /// Where reading positions are kept (localStorage): a JSON list, most recent first (`progress`).
@@ -115,10 +133,10 @@ fn continue_reading(lang: Lang) -> Result<AnyView, ChunkUnavailable> {
 }
 
 /// "Copy link to this quote" and "Share quote" for a selection in the article's text; from
-/// the `reader_tools` chunk, after paint.
+/// the `reader_tools` chunk, once the reader starts reading.
 #[component]
 pub fn QuoteTools(article: ReadArticle) -> impl IntoView {
-    after_paint(Box::new(move || {
+    when_reading_starts(Box::new(move || {
         let article = article.clone();
         Box::pin(async move { from_chunk!(quote_links(article)) })
     }))
@@ -133,10 +151,10 @@ fn quote_links(article: ReadArticle) -> Result<AnyView, ChunkUnavailable> {
 }
 
 /// Listen: the article read aloud by the browser's speech synthesis, when it has a voice for
-/// the article's language; from the `reader_tools` chunk, after paint.
+/// the article's language; from the `reader_tools` chunk, once the reader starts reading.
 #[component]
 pub fn ListenTools(article: ReadArticle) -> impl IntoView {
-    after_paint(Box::new(move || {
+    when_reading_starts(Box::new(move || {
         let article = article.clone();
         Box::pin(async move { from_chunk!(listen_aloud(article)) })
     }))
@@ -284,6 +302,56 @@ fn after_paint(load: LoadTool) -> impl IntoView {
         })
     });
     move || painted.get().then(|| Suspend::new(load()))
+}
+
+/// What shows that the reader has started reading: scrolling, a touch or click, a key (Tab
+/// included), a selection. Until one of them, an article's reader tools (progress, quote
+/// links, Listen) are not fetched: a reader who only glances at the first screen does not
+/// pay for them.
+const READING_STARTS_ON: [(&str, bool); 4] = [
+    ("scroll", true),
+    ("pointerdown", false),
+    ("keydown", false),
+    ("selectionchange", false),
+];
+
+/// Renders the view `load` resolves to once the reader starts reading (the first of
+/// [`READING_STARTS_ON`] after the page was painted); a tool that appears then never moves
+/// the page (they are fixed or float over it).
+fn when_reading_starts(load: LoadTool) -> impl IntoView {
+    let started = RwSignal::new(false);
+    let listeners = Rc::new(RefCell::new(Vec::<Listener>::new()));
+    let start = {
+        let listeners = Rc::downgrade(&listeners);
+        move |_: web_sys::Event| {
+            started.try_set(true);
+            // Not dropped while one of them is running: after this event.
+            let listeners = listeners.clone();
+            browser::after(0, move || {
+                if let Some(listeners) = listeners.upgrade() {
+                    listeners.borrow_mut().clear();
+                }
+            });
+        }
+    };
+    if let Some(window) = web_sys::window() {
+        let document = window.document();
+        for (event, on_window) in READING_STARTS_ON {
+            let target: Option<&web_sys::EventTarget> = if on_window {
+                Some(&window)
+            } else {
+                document.as_ref().map(|document| document.as_ref())
+            };
+            if let Some(listener) =
+                target.and_then(|target| Listener::new(target, event, start.clone()))
+            {
+                listeners.borrow_mut().push(listener);
+            }
+        }
+    }
+    let listeners = SendWrapper::new(listeners);
+    on_cleanup(move || listeners.borrow_mut().clear());
+    move || started.get().then(|| Suspend::new(load()))
 }
 
 /// Runs `callback` before the next frame is painted (`requestAnimationFrame`).

@@ -21,7 +21,7 @@ pub fn FontControls(lang: Lang) -> impl IntoView {
         set_text_size(next);
     };
     let percent = move || {
-        let percent = (TEXT_SIZES[step.get()] * 100.0).round();
+        let percent = TEXT_SIZES[step.get()];
         fill(strings.text_size_now, "percent", &percent.to_string())
     };
     view! {

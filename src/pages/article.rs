@@ -15,7 +15,7 @@ use crate::components::{
 };
 use crate::i18n::{fill, format_date_time, t, NewsroomZone};
 use crate::reading::{
-    ArticleUpdatesTools, ListenTools, QuoteTools, ReadArticle, ReadingPlace, ReadingTools,
+    ArticleUpdatesTools, ListenTools, QuoteTools, ReadArticle, ReadingProgressTools,
 };
 use crate::state::{use_article_translations, use_page_lang, use_site};
 use crate::urls::{article_href, category_href, tag_href};
@@ -263,7 +263,7 @@ fn ArticleView(
             <ArticleUpdatesTools article=read.clone() updated_at=updated_at on_show=on_refresh />
             <div class="reader-dock">
                 <ListenTools article=read.clone() />
-                <ReadingTools place=ReadingPlace::Article(read.clone()) />
+                <ReadingProgressTools article=read.clone() />
             </div>
             <div class="article__text">
                 <p class="article__lead">{summary.lead}</p>

@@ -10,7 +10,7 @@ use crate::api;
 use crate::browser::{set_document_meta, set_page_links, VisibilityWatch};
 use crate::components::{AdSlot, ArticleCards, CardSize, MostRead, NewsFeed, PageLoader};
 use crate::i18n::t;
-use crate::reading::{LiveFeed, ReadingPlace, ReadingTools};
+use crate::reading::{ContinueReadingTools, LiveFeed};
 use crate::state::{use_categories, use_page_lang, use_site};
 use crate::urls::{after_href, category_href, home_href, in_every_language};
 
@@ -98,7 +98,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <h1 class="visually-hidden">{move || site.info().map(|info| info.name)}</h1>
         // "Continue reading", once the page is painted (fixed in place: nothing moves).
-        <ReadingTools place=ReadingPlace::Front(lang) />
+        <ContinueReadingTools lang=lang />
         {untranslated}
         <AdSlot placement="top" space=site.ad("top") lang=lang />
         <div class="with-sidebar">

@@ -19,13 +19,13 @@ use send_wrapper::SendWrapper;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
-use super::{next_frame, reduced_motion, Listener, ReadArticle, POSITIONS_KEY};
+use super::{
+    next_frame, reduced_motion, resume_mark, Listener, ReadArticle, POSITIONS_KEY, RESUME_KEY,
+};
 use crate::browser;
 use crate::i18n::{fill, reading_texts};
 use crate::urls::article_href;
 
-/// Set (in sessionStorage) by "Continue reading" for the article page to scroll back.
-const RESUME_KEY: &str = "gazette.resume";
 /// How many articles' positions are kept.
 const KEPT: usize = 20;
 /// From this share of the text on (per mille), the article counts as read and is not
@@ -107,11 +107,6 @@ fn is_of(position: &Position, lang: Lang, slug: &str) -> bool {
 
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
-}
-
-/// The value "Continue reading" leaves for the article page.
-fn resume_mark(lang: Lang, slug: &str) -> String {
-    format!("{}:{slug}", lang.code())
 }
 
 /// Whether the reader came to this article by "Continue reading" (the mark is used up).

@@ -264,7 +264,7 @@ pub(super) fn QuoteLinks(article: ReadArticle) -> impl IntoView {
     let url = article.url.clone();
     // The tools follow the selection once it has rested (not at every step of a drag).
     let changes = std::rc::Rc::new(std::cell::Cell::new(0_u32));
-    let on_change = move |_: web_sys::Event| {
+    let follow_selection = std::rc::Rc::new(move || {
         let change = changes.get().wrapping_add(1);
         changes.set(change);
         let (changes, url) = (changes.clone(), url.clone());
@@ -287,7 +287,11 @@ pub(super) fn QuoteLinks(article: ReadArticle) -> impl IntoView {
                 quote.try_set(found);
             }
         });
-    };
+    });
+    // A selection made before the tools arrived (selecting is one of the ways their chunk
+    // is asked for) is followed too.
+    follow_selection();
+    let on_change = move |_: web_sys::Event| follow_selection();
     // Scrolling moves the tools with the quote.
     let on_scroll = move |_: web_sys::Event| {
         if quote.with_untracked(Option::is_none) {
