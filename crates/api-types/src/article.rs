@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use crate::{is_false, CategoryRef, Lang, Tag};
 
+mod block;
 mod flat;
 
 /// An image with its proportions, so the page can reserve its space before it loads, and
@@ -121,7 +122,9 @@ pub struct Inline {
 }
 
 /// One block of an article body. The front end renders each as an element and never as HTML.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Read by [`block`] (one pass, no buffering), not by serde's derived decoder.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {

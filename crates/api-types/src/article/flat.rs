@@ -39,7 +39,7 @@ impl<'de> Deserialize<'de> for Article {
 struct ArticleVisitor;
 
 /// Sets a field once; a key given twice is an error, as with derived decoders.
-fn take<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+pub(super) fn take<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
     slot: &mut Option<T>,
     name: &'static str,
@@ -51,7 +51,7 @@ fn take<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     Ok(())
 }
 
-fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+pub(super) fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
     slot.ok_or_else(|| de::Error::missing_field(name))
 }
 
