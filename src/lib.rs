@@ -25,7 +25,7 @@ use gazette_api_types::routes::lang_prefix;
 use gazette_api_types::Lang;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
-use leptos_router::{path, Lazy, MatchNestedRoutes, StaticSegment};
+use leptos_router::{path, Lazy, StaticSegment};
 
 use crate::layout::Layout;
 use crate::lazy_pages::{ArticleRoute, CategoryRoute, HomeRoute, SavedRoute, SearchRoute};
@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
 /// Every page of the site under one language's prefix (none for English): `/`, `/ru`,
 /// `/hy/category/x`, `/tag/x`, `/ru/article/x`, `/search`, `/hy/saved`. Anything else is the fallback.
 #[component(transparent)]
-fn LanguageRoutes(lang: Lang) -> impl MatchNestedRoutes + Clone {
+fn LanguageRoutes(lang: Lang) -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=StaticSegment(lang_prefix(lang)) view=Outlet>
             <Route path=path!("") view={Lazy::<HomeRoute>::new()} />
