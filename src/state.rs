@@ -20,20 +20,26 @@ use crate::i18n::NewsroomZone;
 #[derive(Clone, Copy)]
 pub struct CurrentLang(pub Memo<Lang>);
 
+/// The site information and the categories in the current language, asked for together
+/// (both requests at once): one resource for what every page's frame needs, read through
+/// [`Site`] and [`Categories`] (one copy of the resource's code in the main module, not two).
+type SiteData = LocalResource<(Result<SiteInfo, ApiError>, Result<CategoryList, ApiError>)>;
+
 /// The site information in the current language (name, links, time zone, ad slots).
 #[derive(Clone, Copy)]
-pub struct Site(pub LocalResource<Result<SiteInfo, ApiError>>);
+pub struct Site(SiteData);
 
 impl Site {
     /// The site information once it has loaded.
     pub fn info(&self) -> Option<SiteInfo> {
-        self.0.get().and_then(Result::ok)
+        self.0
+            .with(|loaded| loaded.as_ref().and_then(|(site, _)| site.as_ref().ok().cloned()))
     }
 
     /// The newsroom's time zone, unknown until the site information has loaded.
     pub fn time_zone(&self) -> NewsroomZone {
         self.0.with(|loaded| {
-            let info = loaded.as_ref().and_then(|result| result.as_ref().ok());
+            let info = loaded.as_ref().and_then(|(site, _)| site.as_ref().ok());
             NewsroomZone::new(info.map(|info| info.utc_offsets.as_slice()))
         })
     }
@@ -76,16 +82,18 @@ impl Site {
 
 /// The categories in the current language, for navigation and the front page's blocks.
 #[derive(Clone, Copy)]
-pub struct Categories(pub LocalResource<Result<CategoryList, ApiError>>);
+pub struct Categories(SiteData);
 
 impl Categories {
     /// The categories once they have loaded (none before, or when the request failed).
     pub fn items(&self) -> Vec<Category> {
-        self.0
-            .get()
-            .and_then(Result::ok)
-            .map(|list| list.items)
-            .unwrap_or_default()
+        self.0.with(|loaded| {
+            loaded
+                .as_ref()
+                .and_then(|(_, categories)| categories.as_ref().ok())
+                .map(|list| list.items.clone())
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -155,10 +163,12 @@ pub fn provide_app_state() {
             .with(|path| gazette_api_types::routes::lang_of_path(path))
     });
     provide_context(CurrentLang(lang));
-    provide_context(Site(LocalResource::new(move || api::site(lang.get()))));
-    provide_context(Categories(LocalResource::new(move || {
-        api::categories(lang.get())
-    })));
+    let site_data: SiteData = LocalResource::new(move || {
+        let lang = lang.get();
+        futures::future::join(api::site(lang), api::categories(lang))
+    });
+    provide_context(Site(site_data));
+    provide_context(Categories(site_data));
     provide_context(ArticleTranslations(RwSignal::new(None)));
     provide_context(Toaster::new());
 }
