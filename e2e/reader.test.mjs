@@ -169,6 +169,19 @@ test('search from the header finds a known article with highlighted matches', as
   assert.match(await result.locator('.search-result__title mark').first().textContent(), /^Mexico/i);
   await page.goto(server.url + '/search?q=zzzzqqq');
   await page.locator('.search__empty').waitFor();
+  // Opened directly, a search page shows its heading from the server's first screen, and the
+  // app asks for the results once: the request the page preloaded.
+  const searches = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/v1/search') searches.push(request.url());
+  });
+  const response = await page.goto(server.url + '/search?q=baku+oil');
+  assert.match(await response.text(), /<h1 class="search__title">Results for «baku oil»<\/h1>/);
+  await page.locator('main .search-result').first().waitFor();
+  await page.waitForFunction(() => !document.getElementById('first-screen'));
+  assert.equal(await page.locator('main .search__title').textContent(), 'Results for «baku oil»');
+  await page.waitForLoadState('networkidle');
+  assert.equal(searches.length, 1, `${searches}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -32,8 +32,11 @@ pub struct Site(SiteData);
 impl Site {
     /// The site information once it has loaded.
     pub fn info(&self) -> Option<SiteInfo> {
-        self.0
-            .with(|loaded| loaded.as_ref().and_then(|(site, _)| site.as_ref().ok().cloned()))
+        self.0.with(|loaded| {
+            loaded
+                .as_ref()
+                .and_then(|(site, _)| site.as_ref().ok().cloned())
+        })
     }
 
     /// The newsroom's time zone, unknown until the site information has loaded.

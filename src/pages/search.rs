@@ -33,6 +33,12 @@ pub fn SearchPage() -> impl IntoView {
             api::search(lang, &text, after.as_deref()).await.map(Some)
         }
     });
+    // The server's first screen (the heading) stays until the results are in place under it.
+    Effect::new(move |_| {
+        if results.with(Option::is_some) {
+            crate::browser::reveal_page();
+        }
+    });
     Effect::new(move |_| {
         let text = text.get();
         set_document_meta(

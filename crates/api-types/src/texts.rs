@@ -25,6 +25,10 @@ pub struct ShellTexts {
     pub house_apps: &'static str,
     pub switch_to_dark: &'static str,
     pub saved_articles: &'static str,
+    /// The search page's heading without a search text.
+    pub search_title: &'static str,
+    /// The search page's heading; `{query}` is the reader's text.
+    pub search_results_for: &'static str,
 }
 
 /// The texts in `lang`.
@@ -55,6 +59,8 @@ pub const EN: ShellTexts = ShellTexts {
     house_apps: "Read the news in our app",
     switch_to_dark: "Switch to night theme",
     saved_articles: "Saved articles",
+    search_title: "Search",
+    search_results_for: "Results for «{query}»",
 };
 
 /// The shared texts in Russian.
@@ -76,6 +82,8 @@ pub const RU: ShellTexts = ShellTexts {
     house_apps: "Читайте новости в нашем приложении",
     switch_to_dark: "Включить ночную тему",
     saved_articles: "Сохранённые статьи",
+    search_title: "Поиск",
+    search_results_for: "Результаты по запросу «{query}»",
 };
 
 /// The shared texts in Armenian.
@@ -97,4 +105,6 @@ pub const HY: ShellTexts = ShellTexts {
     house_apps: "Կարդացեք լուրերը մեր հավելվածում",
     switch_to_dark: "Միացնել գիշերային ռեժիմը",
     saved_articles: "Պահված հոդվածներ",
+    search_title: "Որոնում",
+    search_results_for: "Արդյունքներ՝ «{query}»",
 };

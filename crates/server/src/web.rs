@@ -51,7 +51,7 @@ async fn app_shell(State(state): State<AppState>, uri: Uri) -> Response {
         )
             .into_response();
     };
-    let (status, meta) = match page_data::page_meta(&state, path).await {
+    let (status, meta) = match page_data::page_meta(&state, path, uri.query()).await {
         Ok(found) => found,
         Err(cause) => {
             tracing::error!(%cause, "could not read page data for the shell");

@@ -31,6 +31,8 @@ pub struct Frame<'a> {
     pub site: &'a SiteInfo,
     pub categories: &'a [Category],
     pub translations: Option<&'a [Translation]>,
+    /// The reader's search text, in the header's search field (on the search page).
+    pub search_text: &'a str,
 }
 
 impl Frame<'_> {
@@ -132,7 +134,7 @@ impl Frame<'_> {
              <form class=\"search-form\" role=\"search\" action=\"{search}\" method=\"get\">\
              <label class=\"visually-hidden\" for=\"first-screen-search\">{search_label}</label>\
              <input id=\"first-screen-search\" class=\"search-form__input\" type=\"search\" \
-             name=\"q\" placeholder=\"{placeholder}\" enterkeyhint=\"search\" maxlength=\"200\">\
+             name=\"q\" placeholder=\"{placeholder}\" enterkeyhint=\"search\" maxlength=\"200\"{value}>\
              <button class=\"button\" type=\"submit\">{search_button}</button>\
              </form></div>\
              <div class=\"site-header__links\">{social}{apps}</div>\
@@ -151,6 +153,11 @@ impl Frame<'_> {
             language = escape(texts.language),
             sections_label = escape(texts.sections),
             home_label = escape(texts.home),
+            value = if self.search_text.is_empty() {
+                String::new()
+            } else {
+                format!(" value=\"{}\"", escape(self.search_text))
+            },
         )
     }
 
@@ -384,4 +391,19 @@ pub fn article(frame: &Frame<'_>, article: &Article) -> String {
             .unwrap_or_default()
     );
     frame.screen(&content)
+}
+
+/// The search page: its heading with the reader's text (the results come with the app, which
+/// has asked for them by then: the page preloads its request).
+pub fn search(frame: &Frame<'_>, text: &str) -> String {
+    let texts = frame.texts();
+    let title = if text.is_empty() {
+        texts.search_title.to_owned()
+    } else {
+        texts.search_results_for.replace("{query}", text)
+    };
+    frame.screen(&format!(
+        "<section class=\"search\"><h1 class=\"search__title\">{}</h1></section>",
+        escape(&title)
+    ))
 }

@@ -16,10 +16,12 @@ use crate::db;
 use crate::images;
 use crate::state::AppState;
 
-/// The head of the page at `path` (a path of the front end's app) and its HTTP status.
+/// The head of the page at `path` (a path of the front end's app; `query`: its query string,
+/// which only the search page reads) and its HTTP status.
 pub async fn page_meta(
     state: &AppState,
     path: &str,
+    query: Option<&str>,
 ) -> Result<(StatusCode, PageMeta), db::StoreError> {
     let (lang, route) = routes::parse(path);
     let base = state.config.base_url.trim_end_matches('/').to_owned();
@@ -35,7 +37,7 @@ pub async fn page_meta(
         ..PageMeta::default()
     };
     let categories = match route {
-        Route::Search | Route::Saved | Route::NotFound => Vec::new(),
+        Route::Saved | Route::NotFound => Vec::new(),
         _ => db::categories::list(&state.store, lang).await?,
     };
     let frame = first_screen::Frame {
@@ -44,6 +46,7 @@ pub async fn page_meta(
         site: &site,
         categories: &categories,
         translations: None,
+        search_text: "",
     };
     match route {
         Route::Home => {
@@ -124,12 +127,53 @@ pub async fn page_meta(
             };
             meta = article_meta(meta, &article, &base, &site.name, preview_id);
         }
-        Route::Search | Route::Saved => {
+        Route::Search => {
+            meta.robots_noindex = true;
+            let search = SearchPage::of(query);
+            // The app's first request, on its way while the app itself loads.
+            if let Some(request) = search.request(lang) {
+                meta.preloads.push(request);
+            }
+            let frame = first_screen::Frame {
+                search_text: &search.text,
+                ..frame
+            };
+            meta.first_screen = Some(first_screen::search(&frame, &search.text));
+        }
+        Route::Saved => {
             meta.robots_noindex = true;
         }
         Route::NotFound => return Ok((StatusCode::NOT_FOUND, not_found_meta(meta))),
     }
     Ok((StatusCode::OK, meta))
+}
+
+/// What a search page's address asks for: `q` (the reader's text, trimmed, as the app reads
+/// it) and `after` (the page of results).
+#[derive(Debug, Default, PartialEq, serde::Deserialize)]
+struct SearchPage {
+    #[serde(default, rename = "q")]
+    text: String,
+    #[serde(default)]
+    after: Option<String>,
+}
+
+impl SearchPage {
+    /// The search in a page's query string; an unreadable one is an empty search.
+    fn of(query: Option<&str>) -> SearchPage {
+        let mut search: SearchPage = query
+            .and_then(|query| serde_urlencoded::from_str(query).ok())
+            .unwrap_or_default();
+        search.text = search.text.trim().to_owned();
+        search
+    }
+
+    /// The API request the app makes for this page, when it makes one the API accepts.
+    fn request(&self, lang: Lang) -> Option<String> {
+        let text_fits = !self.text.is_empty()
+            && self.text.chars().count() <= crate::api::search::MAX_QUERY_CHARS;
+        text_fits.then(|| routes::api::search(lang, &self.text, self.after.as_deref()))
+    }
 }
 
 /// (hreflang, URL) of the same page in every language, and English as `x-default`.

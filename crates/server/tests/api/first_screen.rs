@@ -168,7 +168,12 @@ fn string_literals_and_class_toggles_are_read() {
 async fn the_first_screen_uses_the_classes_of_the_front_end() {
     let site = TestSite::with_dist(Some(SHELL)).await;
     let mut used = BTreeSet::new();
-    for page in ["/", "/category/politics", &format!("/article/{MEXICO}")] {
+    for page in [
+        "/",
+        "/category/politics",
+        &format!("/article/{MEXICO}"),
+        "/search?q=oil",
+    ] {
         let html = body_text(site.get(page).await).await;
         let start = html
             .find("<div id=\"first-screen\"")
@@ -182,6 +187,7 @@ async fn the_first_screen_uses_the_classes_of_the_front_end() {
         "category-header",
         "article__title",
         "article__image",
+        "search__title",
     ] {
         assert!(used.contains(expected), "{expected} not in {used:?}");
     }

@@ -95,8 +95,6 @@ async fn the_shell_carries_per_page_meta_and_a_strict_csp() {
     let home = body_text(site.get("/").await).await;
     assert!(home.contains("data-path=\"/\""), "{home}");
     assert!(home.contains("class=\"card card--lead\""));
-    let search = body_text(site.get("/search?q=x").await).await;
-    assert!(!search.contains("first-screen"));
 
     let ru = body_text(site.get("/ru/category/politics").await).await;
     assert!(ru.starts_with("<!doctype html><html lang=\"ru\""));
@@ -152,4 +150,71 @@ async fn hashed_assets_are_immutable_and_precompressed() {
         "public, max-age=31536000, immutable"
     );
     assert_eq!(body_bytes(response).await, b"brotli bytes");
+}
+
+#[tokio::test]
+async fn a_search_page_shows_its_heading_at_once_and_preloads_its_results() {
+    let site = TestSite::with_dist(Some(SHELL)).await;
+    let first_screen = |html: &str| {
+        let start = html
+            .find("<div id=\"first-screen\"")
+            .expect("a first screen");
+        html[start..].to_owned()
+    };
+    // A form's address ('+' for spaces), in Russian, second page of results.
+    let html = body_text(site.get("/ru/search?q=+oil++price+&after=20").await).await;
+    assert!(
+        first_screen(&html)
+            .contains("<h1 class=\"search__title\">Результаты по запросу «oil  price»</h1>"),
+        "{html}"
+    );
+    // The header of the app is there too (with its sections), and the results the app will
+    // ask for are already on their way.
+    assert!(first_screen(&html).contains("href=\"/ru/category/politics\""));
+    assert!(
+        html.contains(
+            "<link rel=\"preload\" href=\"/api/v1/search?lang=ru&amp;q=oil%20%20price&amp;cursor=20\""
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<meta name=\"robots\" content=\"noindex"));
+    // The same text the app sends gets the same answer: the preload is used, not repeated.
+    let results = site
+        .get("/api/v1/search?lang=ru&q=oil%20%20price&cursor=20")
+        .await;
+    assert_eq!(results.status(), StatusCode::OK);
+
+    // The reader's text is text, never markup.
+    let html = body_text(
+        site.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22")
+            .await,
+    )
+    .await;
+    let screen = first_screen(&html);
+    assert!(
+        screen.contains("Results for «&lt;script&gt;alert(1)&lt;/script&gt;&quot;»"),
+        "{screen}"
+    );
+    assert!(!screen.contains("<script>alert"));
+    // The header's search field holds the text, as the app's does.
+    assert!(
+        screen.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;&quot;\""),
+        "{screen}"
+    );
+
+    // No text: the plain heading, and nothing to preload; nor for a text the API refuses.
+    for address in [
+        "/search",
+        "/search?q=%20%20",
+        &format!("/search?q={}", "a".repeat(201)),
+    ] {
+        let html = body_text(site.get(address).await).await;
+        assert!(!html.contains("/api/v1/search?"), "{address}");
+        if !address.contains("aaaa") {
+            assert!(
+                first_screen(&html).contains("<h1 class=\"search__title\">Search</h1>"),
+                "{address}"
+            );
+        }
+    }
 }
