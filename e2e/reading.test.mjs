@@ -174,7 +174,7 @@ test('Russian: progress without motion, Continue reading offline, and the offer 
   await context.close();
 });
 
-test('the reading tools are a chunk of their own, fetched after the page is up', async () => {
+test('the reading tools are a chunk of their own, fetched once the reader starts reading', async () => {
   const { context, problems } = await server.newReader({ viewport: { width: 390, height: 844 } });
   /** Opens `path` in a new tab of `reader`, listing the WebAssembly files it fetches. */
   async function open(reader, path) {
@@ -209,6 +209,12 @@ test('the reading tools are a chunk of their own, fetched after the page is up',
   await article.page.locator('.reading-progress').waitFor({ state: 'attached' });
   await scrollToShare(article.page, 0.5);
   await waitForKept(article.page, MEXICO.split('/').pop(), 0.5);
+  // The next article opened inside the app has its tools at once: this reader is reading.
+  const next = article.page.locator('.sidebar .card__title a').first();
+  const nextTitle = (await next.textContent()).trim();
+  await next.click();
+  await article.page.locator('main .article__title', { hasText: nextTitle }).waitFor();
+  await article.page.locator('.reading-progress').waitFor({ state: 'attached' });
   await article.page.close();
   // The front page fetches them for a reader with an article to go back to…
   const home = await open(context, '/');

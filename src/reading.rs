@@ -25,6 +25,7 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use gazette_api_types::{ArticleSummary, Lang};
 use leptos::prelude::*;
@@ -318,12 +319,18 @@ const READING_STARTS_ON: [(&str, bool); 4] = [
 /// Renders the view `load` resolves to once the reader starts reading (the first of
 /// [`READING_STARTS_ON`] after the page was painted); a tool that appears then never moves
 /// the page (they are fixed or float over it).
-fn when_reading_starts(load: LoadTool) -> impl IntoView {
+fn when_reading_starts(load: LoadTool) -> AnyView {
+    // A reader who has started reading in this tab (and so has the tools' code) gets the
+    // tools of the next article at once.
+    if READING_STARTED.load(Ordering::Relaxed) {
+        return after_paint(load).into_any();
+    }
     let started = RwSignal::new(false);
     let listeners = Rc::new(RefCell::new(Vec::<Listener>::new()));
     let start = {
         let listeners = Rc::downgrade(&listeners);
         move |_: web_sys::Event| {
+            READING_STARTED.store(true, Ordering::Relaxed);
             started.try_set(true);
             // Not dropped while one of them is running: after this event.
             let listeners = listeners.clone();
@@ -351,8 +358,11 @@ fn when_reading_starts(load: LoadTool) -> impl IntoView {
     }
     let listeners = SendWrapper::new(listeners);
     on_cleanup(move || listeners.borrow_mut().clear());
-    move || started.get().then(|| Suspend::new(load()))
+    (move || started.get().then(|| Suspend::new(load()))).into_any()
 }
+
+/// Whether the reader has started reading an article in this tab (see `when_reading_starts`).
+static READING_STARTED: AtomicBool = AtomicBool::new(false);
 
 /// Runs `callback` before the next frame is painted (`requestAnimationFrame`).
 fn next_frame(callback: impl FnOnce() + 'static) {
