@@ -6,15 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LANDING_PAGES } from './landing-pages.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8080';
 const runs = Number(process.argv[3] ?? 3);
 const lighthouse = join('bench', 'node_modules', '.bin', 'lighthouse');
-const pages = [
-  ['home', '/'],
-  ['article', '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations'],
-  ['category', '/category/politics'],
-];
+const pages = LANDING_PAGES.filter(([name]) => ['home', 'article', 'category'].includes(name));
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -5,16 +5,11 @@
 // page is up, and is not part of the first load.
 // Usage: node scripts/route-bytes.mjs http://127.0.0.1:18088
 import { launchBrowser } from '../e2e/support.mjs';
+import { LANDING_PAGES } from './landing-pages.mjs';
 
 const BUDGET_KB = 100;
 const origin = process.argv[2] ?? 'http://127.0.0.1:8080';
-const routes = [
-  ['home', '/'],
-  ['article', '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations'],
-  ['category', '/category/politics'],
-  ['search', '/search?q=oil'],
-  ['home (ru)', '/ru'],
-];
+const routes = LANDING_PAGES;
 const browser = await launchBrowser();
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 console.log(`${'page'.padEnd(12)}${'app code'.padStart(10)}${'wasm'.padStart(8)}${'JS'.padStart(7)}${'CSS'.padStart(7)}  files`);
