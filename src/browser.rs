@@ -38,7 +38,8 @@ fn feed_depth_key(address: &str) -> String {
     format!("gazette.feed:{address}")
 }
 
-fn session_storage() -> Option<web_sys::Storage> {
+/// This tab's sessionStorage; `None` where the browser refuses it.
+pub fn session_storage() -> Option<web_sys::Storage> {
     window()?.session_storage().ok()?
 }
 

@@ -101,8 +101,7 @@ fn resume_mark(lang: Lang, slug: &str) -> String {
 /// Whether "Continue reading" led the reader to `article` (the mark is left for the tools,
 /// which use it up).
 fn resuming(article: &ReadArticle) -> bool {
-    web_sys::window()
-        .and_then(|window| window.session_storage().ok().flatten())
+    browser::session_storage()
         .and_then(|storage| storage.get_item(RESUME_KEY).ok().flatten())
         .is_some_and(|mark| mark == resume_mark(article.lang, &article.slug))
 }

@@ -105,13 +105,9 @@ fn is_of(position: &Position, lang: Lang, slug: &str) -> bool {
     position.lang == lang.code() && position.slug == slug
 }
 
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok()?
-}
-
 /// Whether the reader came to this article by "Continue reading" (the mark is used up).
 fn take_resume(lang: Lang, slug: &str) -> bool {
-    let Some(storage) = session_storage() else {
+    let Some(storage) = browser::session_storage() else {
         return false;
     };
     let marked = storage.get_item(RESUME_KEY).ok().flatten();
@@ -354,7 +350,7 @@ pub(super) fn ContinueReading(lang: Lang) -> impl IntoView {
                         class="continue-reading__link"
                         href=href
                         on:click=move |_| {
-                            if let Some(storage) = session_storage() {
+                            if let Some(storage) = browser::session_storage() {
                                 let _ = storage.set_item(RESUME_KEY, &mark);
                             }
                         }

@@ -393,14 +393,16 @@ pub fn article(frame: &Frame<'_>, article: &Article) -> String {
     frame.screen(&content)
 }
 
-/// The search page: its heading with the reader's text (the results come with the app, which
-/// has asked for them by then: the page preloads its request).
-pub fn search(frame: &Frame<'_>, text: &str) -> String {
+/// The search page: its heading with the reader's text (`frame.search_text`; the results come
+/// with the app, which has asked for them by then: the page preloads its request).
+pub fn search(frame: &Frame<'_>) -> String {
     let texts = frame.texts();
-    let title = if text.is_empty() {
+    let title = if frame.search_text.is_empty() {
         texts.search_title.to_owned()
     } else {
-        texts.search_results_for.replace("{query}", text)
+        texts
+            .search_results_for
+            .replace("{query}", frame.search_text)
     };
     frame.screen(&format!(
         "<section class=\"search\"><h1 class=\"search__title\">{}</h1></section>",

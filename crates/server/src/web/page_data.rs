@@ -138,7 +138,7 @@ pub async fn page_meta(
                 search_text: &search.text,
                 ..frame
             };
-            meta.first_screen = Some(first_screen::search(&frame, &search.text));
+            meta.first_screen = Some(first_screen::search(&frame));
         }
         Route::Saved => {
             meta.robots_noindex = true;
