@@ -1,10 +1,16 @@
 // The route-split release build in real Chromium: a first visit loads the main module and only
 // its own page's chunks (named by the server's HTML, fetched with the main module); other pages' chunks load when the
 // reader goes there; a chunk that cannot be fetched shows the error view and Retry recovers;
-// after one visit the service worker has every chunk, so every kind of page opens offline.
+// after one visit the service worker has every chunk, so every kind of page opens offline; a
+// deploy while a page is open never gives one page code from two builds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteUnderTest } from './support.mjs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { siteUnderTest, startServer } from './support.mjs';
 
 const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations';
 const server = siteUnderTest();
@@ -77,4 +83,138 @@ test('after one visit every kind of page opens offline from the chunks the worke
   assert.ok(loaded.includes('split_saved_page') && loaded.includes('split_category_page'), `${loaded}`);
   await context.setOffline(false);
   await context.close();
+});
+
+/** Top-level code files of a build: `name-<16 hex>(_bg).wasm|js`, the hex part of the name. */
+const CODE_FILE = /^(.+)-([0-9a-f]{16})((?:_bg)?\.(?:wasm|js))$/;
+
+/**
+ * Another build of the same app, as a deploy brings it: every code file (main module, its
+ * JavaScript, the chunk loader, every chunk) under a name this build does not use, every
+ * reference to them (inside the other code files too, the manifest, index.html and its
+ * integrity values) rewritten, then the real post-build step (service worker, compression).
+ * Returns its directory and the names of both builds' code files.
+ */
+function nextBuildOf(dist) {
+  const next = mkdtempSync(join(tmpdir(), 'gazette-next-build-'));
+  cpSync(dist, next, { recursive: true });
+  const renames = new Map();
+  for (const name of readdirSync(next)) {
+    const code = name.match(CODE_FILE);
+    if (code) renames.set(code[2], createHash('sha256').update(`next ${code[2]}`).digest('hex').slice(0, 16));
+  }
+  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  const integrity = new Map();
+  const rewrite = (bytes) => {
+    let text = bytes.toString('latin1');
+    for (const [from, to] of renames) text = text.replaceAll(from, to);
+    return Buffer.from(text, 'latin1');
+  };
+  const old = new Set(), renamed = new Set();
+  for (const name of readdirSync(next)) {
+    if (/\.(br|gz)$/.test(name) || name === 'sw.js') { rmSync(join(next, name)); continue; }
+    if (!/\.(wasm|js|json|html)$/.test(name)) continue;
+    const before = readFileSync(join(next, name));
+    const after = rewrite(before);
+    integrity.set(sri(before), sri(after));
+    writeFileSync(join(next, name), after);
+    const code = name.match(CODE_FILE);
+    if (!code) continue;
+    const newName = `${code[1]}-${renames.get(code[2])}${code[3]}`;
+    renameSync(join(next, name), join(next, newName));
+    old.add(name);
+    renamed.add(newName);
+  }
+  const index = join(next, 'index.html');
+  let html = readFileSync(index, 'utf8');
+  for (const [from, to] of integrity) html = html.replaceAll(from, to);
+  writeFileSync(index, html.replace('</head>', '<meta name="gazette-build" content="next"></head>'));
+  execFileSync(process.execPath, ['scripts/postbuild.mjs', '--shell-only', next], { stdio: 'ignore' });
+  return { dir: next, first: old, next: renamed };
+}
+
+/** The code files each document of the page loaded (a reload starts a new list). */
+function codePerDocument(page) {
+  const documents = [[]];
+  // A new document is a navigation request (the app's own page changes are not).
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) documents.push([]);
+  });
+  page.on('response', (response) => {
+    const name = new URL(response.url()).pathname.slice(1);
+    if (CODE_FILE.test(name)) documents.at(-1).push({ name, ok: response.ok() });
+  });
+  return () => documents.filter((names) => names.length > 0);
+}
+
+test('a deploy while a page is open: the page keeps its own build, Refresh or Retry moves it whole to the new one', async () => {
+  const dist = process.env.GAZETTE_DIST ?? 'dist';
+  const build = nextBuildOf(dist);
+  assert.ok(build.first.size > 10 && build.first.size === build.next.size, 'every code file has a new name');
+  const dataDir = mkdtempSync(join(tmpdir(), 'gazette-deploy-'));
+  let site = await startServer({ dataDir });
+  const host = new URL(site.url).host;
+  const deploy = async (dist) => {
+    await site.stop({ keepData: true });
+    site = await startServer({ dataDir, listen: host, dist });
+  };
+  const buildOf = (names) => [...new Set(names.map(({ name }) => (build.first.has(name) ? 'first' : build.next.has(name) ? 'next' : name)))];
+  try {
+    // A reader with the service worker: the open page goes on with its own build.
+    const withWorker = await server.newReader({ serviceWorkers: 'allow' });
+    let documents = codePerDocument(withWorker.page);
+    await withWorker.page.goto(site.url + '/');
+    await withWorker.page.locator('main .card--lead').waitFor();
+    await withWorker.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    await withWorker.page.waitForLoadState('networkidle');
+    await deploy(build.dir);
+    // An article was never opened: its chunk is needed now, after the deploy.
+    await withWorker.page.locator('main .card--lead .card__title a').click();
+    await withWorker.page.locator('main .article__body p').first().waitFor();
+    // The worker hears of the new build (the app asks when the reader comes back to the tab;
+    // the browser on a full navigation): the reader is offered it, nothing switches by itself.
+    await withWorker.page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const prompt = withWorker.page.locator('.app-prompt', { hasText: 'New version available' });
+    await prompt.waitFor({ timeout: 20_000 });
+    await Promise.all([
+      withWorker.page.waitForEvent('load'),
+      prompt.getByRole('button', { name: 'Refresh' }).click(),
+    ]);
+    await withWorker.page.locator('main .article__body p').first().waitFor();
+    assert.equal(await withWorker.page.locator('meta[name=gazette-build]').getAttribute('content'), 'next');
+    const seen = documents();
+    assert.equal(seen.length, 2, `two documents: ${JSON.stringify(seen)}`);
+    assert.deepEqual(seen.map(buildOf), [['first'], ['next']], 'each document ran one build');
+    assert.ok(seen[0].some(({ name }) => name.startsWith('split_article_page-')), 'the old page loaded its own article chunk after the deploy');
+    assert.ok(seen.flat().every(({ ok }) => ok), 'every code file arrived');
+    assert.deepEqual(withWorker.problems, []);
+    await withWorker.context.close();
+
+    // A reader without a worker: the old page's chunk is gone from the server; the page
+    // says so, and Retry loads the new build whole.
+    await deploy(dist);
+    const without = await server.newReader();
+    documents = codePerDocument(without.page);
+    await without.page.goto(site.url + '/');
+    await without.page.locator('main .card--lead').waitFor();
+    await deploy(build.dir);
+    await without.page.locator('main .card--lead .card__title a').click();
+    const error = without.page.locator('main .error-view');
+    await error.waitFor();
+    await Promise.all([
+      without.page.waitForEvent('load'),
+      error.locator('button', { hasText: 'Retry' }).click(),
+    ]);
+    await without.page.locator('main .article__body p').first().waitFor();
+    const [before, after, ...rest] = documents();
+    assert.equal(rest.length, 0);
+    assert.deepEqual([buildOf(before), buildOf(after)], [['first'], ['next']], 'each document ran one build');
+    assert.ok(before.some(({ ok }) => !ok), 'the old page asked for a chunk the new server does not have');
+    assert.ok(after.every(({ ok }) => ok));
+    await without.context.close();
+  } finally {
+    await site.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(build.dir, { recursive: true, force: true });
+  }
 });
