@@ -29,6 +29,14 @@ pub struct ShellTexts {
     pub search_title: &'static str,
     /// The search page's heading; `{query}` is the reader's text.
     pub search_results_for: &'static str,
+    /// An article's author line; `{author}`.
+    pub by: &'static str,
+    /// Where an article comes from; `{source}`.
+    pub source: &'static str,
+    /// An article's view count; `{count}`.
+    pub views: &'static str,
+    /// An article's reading time; `{minutes}`.
+    pub reading_time: &'static str,
 }
 
 /// The texts in `lang`.
@@ -61,6 +69,10 @@ pub const EN: ShellTexts = ShellTexts {
     saved_articles: "Saved articles",
     search_title: "Search",
     search_results_for: "Results for «{query}»",
+    by: "By {author}",
+    source: "Source: {source}",
+    views: "Views: {count}",
+    reading_time: "Reading time: {minutes} min",
 };
 
 /// The shared texts in Russian.
@@ -84,6 +96,10 @@ pub const RU: ShellTexts = ShellTexts {
     saved_articles: "Сохранённые статьи",
     search_title: "Поиск",
     search_results_for: "Результаты по запросу «{query}»",
+    by: "Автор: {author}",
+    source: "Источник: {source}",
+    views: "Просмотры: {count}",
+    reading_time: "Время чтения: {minutes} мин",
 };
 
 /// The shared texts in Armenian.
@@ -107,4 +123,8 @@ pub const HY: ShellTexts = ShellTexts {
     saved_articles: "Պահված հոդվածներ",
     search_title: "Որոնում",
     search_results_for: "Արդյունքներ՝ «{query}»",
+    by: "Հեղինակ՝ {author}",
+    source: "Աղբյուր: {source}",
+    views: "Դիտումներ: {count}",
+    reading_time: "Ընթերցման ժամանակ: {minutes} րոպե",
 };

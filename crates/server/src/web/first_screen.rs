@@ -5,7 +5,9 @@
 //! It is the top of the app's own page, written with the app's elements and classes: the
 //! header (name, search form, saved articles, languages, social and app links, sections; on a
 //! phone the search icon leads to the search page and Menu opens the sections by a `:target`
-//! rule), the top ad slot with its house content, and the page's heading, lead and picture.
+//! rule), the top ad slot with its house content, and the page's heading, lead and picture;
+//! on an article the whole text (body blocks, in-article ad slot, byline, source), so the
+//! story can be read to its end before the app arrives.
 //! Every link is a real `<a href>` (settings' links through the contract's allowlist); the
 //! buttons that need the app (theme, save, text size) are `inert` until it runs, so the same layout is there before and after the app starts
 //! and nothing moves when it does. It lies over the app (`position: absolute`) until the app
@@ -17,8 +19,8 @@ use gazette_api_types::links::safe_href;
 use gazette_api_types::routes::{localized, unlocalized, Route};
 use gazette_api_types::texts::{shell_texts, ShellTexts};
 use gazette_api_types::{
-    Article, ArticleSummary, Category, Image, ImageFormat, Lang, SiteInfo, Translation,
-    ARTICLE_PICTURE_SIZES, CARD_SIZES, LEAD_CARD_SIZES,
+    Article, ArticleSummary, Block, Category, Image, ImageFormat, Inline, Lang, SiteInfo,
+    Translation, ARTICLE_PICTURE_SIZES, CARD_SIZES, LEAD_CARD_SIZES,
 };
 
 use super::html::escape;
@@ -161,35 +163,57 @@ impl Frame<'_> {
         )
     }
 
-    /// The top ad slot as the app shows it unfilled: its label and the site's app links.
-    fn top_ad(&self) -> String {
+    /// An ad slot as the app's `AdSlot` shows it unfilled: its label and, when the site has
+    /// that placement, the site's app links (on the sidebar, its social links). The space
+    /// keeps the placement's size from the style sheet.
+    fn ad_slot(&self, placement: &str) -> String {
         let texts = self.texts();
-        let house = if self.site.apps.is_empty() {
-            String::new()
+        let (title, links): (_, Vec<(&str, &str)>) = if placement == "sidebar" {
+            let social = self.site.social.iter();
+            (
+                texts.follow_us,
+                social.map(|link| (&*link.name, &*link.url)).collect(),
+            )
         } else {
-            let links: String = self
-                .site
-                .apps
-                .iter()
-                .filter_map(|app| {
-                    Some(format!(
-                        "<li><a href=\"{}\" rel=\"noopener\" target=\"_blank\">{}</a></li>",
-                        escape(&safe_href(&app.url)?),
-                        escape(&app.name)
-                    ))
-                })
-                .collect();
+            let apps = self.site.apps.iter();
+            (
+                texts.house_apps,
+                apps.map(|link| (&*link.name, &*link.url)).collect(),
+            )
+        };
+        let links: String = links
+            .into_iter()
+            .filter_map(|(name, url)| {
+                Some(format!(
+                    "<li><a href=\"{}\" rel=\"noopener\" target=\"_blank\">{}</a></li>",
+                    escape(&safe_href(url)?),
+                    escape(name)
+                ))
+            })
+            .collect();
+        let has_placement = self
+            .site
+            .ad_slots
+            .iter()
+            .any(|slot| slot.placement == placement);
+        let house = if has_placement && !links.is_empty() {
             format!(
                 "<p class=\"ad-slot__house-title\">{}</p>\
                  <ul class=\"ad-slot__house-links\">{links}</ul>",
-                escape(texts.house_apps)
+                escape(title)
             )
+        } else {
+            String::new()
         };
         format!(
-            "<div class=\"ad-slot ad-slot--top\"><span class=\"ad-slot__label\">{}</span>\
+            "<div class=\"ad-slot ad-slot--{placement}\"><span class=\"ad-slot__label\">{}</span>\
              <div class=\"ad-slot__space\">{house}</div></div>",
             escape(texts.advertisement)
         )
+    }
+
+    fn top_ad(&self) -> String {
+        self.ad_slot("top")
     }
 }
 
@@ -222,9 +246,10 @@ fn outside_links<'a>(
     )
 }
 
-/// A page's lead picture, fetched at high priority, with the same `<picture>`, `srcset` and
-/// `sizes` the app renders, so the browser picks the same file for both.
-fn picture(image: &Image, class: &str, sizes: &str) -> String {
+/// A picture with the same `<picture>`, `srcset` and `sizes` the app renders, so the browser
+/// picks the same file for both; a page's `lead` picture is fetched at once and first, the
+/// others when the reader comes near them.
+fn picture(image: &Image, class: &str, sizes: &str, lead: bool) -> String {
     let webp = image.srcset(ImageFormat::Webp);
     let jpeg = image.srcset(ImageFormat::Jpeg);
     let source = if webp.is_empty() {
@@ -244,12 +269,14 @@ fn picture(image: &Image, class: &str, sizes: &str) -> String {
     };
     format!(
         "<picture>{source}<img class=\"{class}\" src=\"{}\"{srcset} sizes=\"{}\" width=\"{}\" \
-         height=\"{}\" alt=\"{}\" loading=\"eager\" fetchpriority=\"high\" decoding=\"async\"></picture>",
+         height=\"{}\" alt=\"{}\" loading=\"{}\" fetchpriority=\"{}\" decoding=\"async\"></picture>",
         escape(&image.url),
         escape(sizes),
         image.width,
         image.height,
-        escape(&image.alt)
+        escape(&image.alt),
+        if lead { "eager" } else { "lazy" },
+        if lead { "high" } else { "auto" },
     )
 }
 
@@ -293,7 +320,8 @@ fn card(article: &ArticleSummary, lead: bool) -> String {
             .map(|image| picture(
                 image,
                 "card__image",
-                if lead { LEAD_CARD_SIZES } else { CARD_SIZES }
+                if lead { LEAD_CARD_SIZES } else { CARD_SIZES },
+                true
             ))
             .unwrap_or_default(),
         escape(&Route::Category(&article.category.slug).href(lang)),
@@ -363,7 +391,16 @@ pub fn article(frame: &Frame<'_>, article: &Article) -> String {
             links.join(" · ")
         )
     };
-    let content = format!(
+    let source = if article.source.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<p class=\"article__source\">{}</p>",
+            escape(&texts.source.replace("{source}", &article.source))
+        )
+    };
+    let content =
+        format!(
         "{}<div class=\"with-sidebar\"><div class=\"article-column\"><article class=\"article\">\
          <div class=\"article__top\"><a class=\"article__category\" href=\"{}\">{}</a>\
          <div class=\"article__tools\" inert><button type=\"button\" class=\"button save-button\">\
@@ -371,26 +408,108 @@ pub fn article(frame: &Frame<'_>, article: &Article) -> String {
          <button type=\"button\" class=\"button font-controls__button\">A-</button>\
          <button type=\"button\" class=\"button font-controls__button\">A+</button></div></div>\
          </div><h1 class=\"article__title\">{}</h1>{also_in}\
-         <p class=\"article__meta\"><time>&nbsp;</time><span>&nbsp;</span></p><div class=\"article__text\">\
-         <p class=\"article__lead\">{}</p>{}</div></article></div>\
-         <aside class=\"sidebar\"></aside></div>",
+         <p class=\"article__meta\"><time>&nbsp;</time><span class=\"article__reading\">{}</span>\
+         <span class=\"article__views\">{}</span></p><div class=\"article__text\">\
+         <p class=\"article__lead\">{}</p>{}{}<p class=\"article__byline\">{}</p>{source}</div>\
+         </article></div><aside class=\"sidebar\"></aside></div>",
         frame.top_ad(),
         escape(&Route::Category(&summary.category.slug).href(summary.lang)),
         escape(&summary.category.name),
         escape(texts.save),
         escape(&summary.title),
+        escape(&texts.reading_time.replace("{minutes}", &article.reading_minutes.to_string())),
+        escape(&texts.views.replace("{count}", &article.views.to_string())),
         escape(&summary.lead),
         summary
             .image
             .as_ref()
             .map(|image| format!(
                 "<figure class=\"article__figure\">{}{}</figure>",
-                picture(image, "article__image", ARTICLE_PICTURE_SIZES),
+                picture(image, "article__image", ARTICLE_PICTURE_SIZES, true),
                 figure_caption(image)
             ))
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        article_body(&article.body, &frame.ad_slot("in-article")),
+        escape(&texts.by.replace("{author}", &summary.author)),
     );
     frame.screen(&content)
+}
+
+/// The body as the app's `ArticleBody` renders it, with `in_article_ad` after the third
+/// block: every text escaped, every link through the contract's allowlist.
+fn article_body(blocks: &[Block], in_article_ad: &str) -> String {
+    const AD_AFTER_BLOCK: usize = 2;
+    let mut html = String::from("<div class=\"article__body\">");
+    for (index, block) in blocks.iter().enumerate() {
+        html.push_str(&body_block(block));
+        if index == AD_AFTER_BLOCK {
+            html.push_str(in_article_ad);
+        }
+    }
+    html.push_str("</div>");
+    html
+}
+
+fn body_block(block: &Block) -> String {
+    match block {
+        Block::Paragraph { inlines } => format!("<p>{}</p>", inline_html(inlines)),
+        Block::Heading { level, text } => {
+            let tag = if *level <= 2 { "h2" } else { "h3" };
+            format!("<{tag}>{}</{tag}>", escape(text))
+        }
+        Block::Quote { inlines, cite } => format!(
+            "<blockquote><p>{}</p>{}</blockquote>",
+            inline_html(inlines),
+            cite.as_deref()
+                .map(|cite| format!("<footer>{}</footer>", escape(cite)))
+                .unwrap_or_default()
+        ),
+        Block::List { ordered, items } => {
+            let tag = if *ordered { "ol" } else { "ul" };
+            let items: String = items
+                .iter()
+                .map(|item| format!("<li>{}</li>", inline_html(item)))
+                .collect();
+            format!("<{tag}>{items}</{tag}>")
+        }
+        Block::Image { image } => format!(
+            "<figure class=\"article__figure\">{}{}</figure>",
+            picture(image, "article__image", ARTICLE_PICTURE_SIZES, false),
+            figure_caption(image)
+        ),
+        Block::Embed { url, title } => format!(
+            "<p class=\"article__embed\"><a href=\"{}\" rel=\"noopener noreferrer\" \
+             target=\"_blank\">{}</a></p>",
+            escape(&safe_href(url).unwrap_or_default()),
+            escape(title)
+        ),
+    }
+}
+
+fn inline_html(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|inline| {
+            let text = escape(&inline.text);
+            let styled = match (inline.bold, inline.italic) {
+                (true, true) => format!("<strong><em>{text}</em></strong>"),
+                (true, false) => format!("<strong>{text}</strong>"),
+                (false, true) => format!("<em>{text}</em>"),
+                (false, false) => text,
+            };
+            match inline.href.as_deref().and_then(safe_href) {
+                Some(href) => {
+                    let rel = if href.starts_with('/') {
+                        ""
+                    } else {
+                        " rel=\"noopener noreferrer\""
+                    };
+                    format!("<a href=\"{}\"{rel}>{styled}</a>", escape(&href))
+                }
+                None => styled,
+            }
+        })
+        .collect()
 }
 
 /// The search page: its heading with the reader's text (`frame.search_text`; the results come

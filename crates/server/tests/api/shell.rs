@@ -111,7 +111,7 @@ async fn the_shell_carries_per_page_meta_and_a_strict_csp() {
 }
 
 #[tokio::test]
-async fn hostile_titles_cannot_break_out_of_the_head_or_the_first_screen() {
+async fn hostile_articles_cannot_break_out_of_the_head_or_the_first_screen() {
     let site = TestSite::with_dist(Some(SHELL)).await;
     let created = site
         .send_json(
@@ -130,6 +130,28 @@ async fn hostile_titles_cannot_break_out_of_the_head_or_the_first_screen() {
         "<h1 class=\"article__title\">&lt;/title&gt;&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; Budget</h1>"
     ));
     assert!(html.contains("<p class=\"article__lead\">A lead &lt;b&gt;with&lt;/b&gt; markup</p>"));
+    // The body is on the first screen as elements, its hostile parts gone or inert text.
+    let body = html
+        .split("<div class=\"article__body\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</div>").next())
+        .expect("the first screen has the article body");
+    assert!(body.starts_with("<p>Safe "), "{body}");
+    assert!(body.contains("<a href=\"https://example.org/ok\" rel=\"noopener noreferrer\">ok</a>"));
+    assert!(body.contains("<h2>Sub</h2>"), "{body}");
+    for hostile in [
+        "javascript:",
+        "onclick",
+        "onerror",
+        "<iframe",
+        "<script",
+        "alert(2)",
+        "alert(3)",
+    ] {
+        assert!(!body.contains(hostile), "{hostile} in {body}");
+    }
+    assert!(html.contains("<p class=\"article__byline\">By Desk</p>"));
+    assert!(html.contains("<span class=\"article__reading\">Reading time: 1 min</span>"));
 }
 
 #[tokio::test]
