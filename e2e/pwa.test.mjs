@@ -200,6 +200,15 @@ test('"Install app" appears when Chromium offers installation and goes once inst
   await page.goto(server.url + '/');
   const install = page.locator('.app-prompt').getByRole('button', { name: 'Install app' });
   await install.waitFor({ timeout: 20_000 });
+  // The prompt grows upwards out of the fixed bottom stack, whose own box stays where it was:
+  // a box that moves when something appears in it is a layout shift (Lighthouse counted one).
+  const stack = await page.locator('.bottom-stack').evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return { top: box.top, height: box.height, viewport: innerHeight };
+  });
+  assert.ok(stack.height <= 17 && Math.abs(stack.top + stack.height - stack.viewport) <= 1, JSON.stringify(stack));
+  const prompt = await install.evaluate((element) => element.getBoundingClientRect().bottom);
+  assert.ok(prompt <= stack.top + 1 && prompt > stack.top - 40, `the prompt sits just above the stack's bottom margin: ${prompt}`);
   const footerInstall = page.locator('.site-footer').getByRole('button', { name: 'Install app' });
   await footerInstall.waitFor();
   const headerInstall = page.locator('.site-header').getByRole('button', { name: 'Install app' });

@@ -53,9 +53,13 @@ if (!shellOnly) {
     + 'if (!picture || picture.complete) return start(); picture.addEventListener(`load`, () => requestAnimationFrame(() => setTimeout(start)), { once: true }); '
     + 'picture.addEventListener(`error`, start, { once: true }); });\n'
     // The page's WebAssembly chunks (named by the server, see crates/server/src/web/shell.rs)
-    // start loading together with the main module, not after it has run.
-    + 'for (const href of (document.querySelector(`meta[name=gazette-chunks]`)?.content ?? ``).split(` `).filter(Boolean)) { '
-    + 'const link = document.createElement(`link`); link.rel = `preload`; link.as = `fetch`; link.crossOrigin = `anonymous`; link.href = href; document.head.append(link); }\n'
+    // start loading together with the main module, not after it has run. A page needs ~40
+    // of them, and each preload link costs the main thread ~0.6 ms (2.4 ms on a slow phone):
+    // they are added eight per task, so this is not one long task of ~100 ms.
+    + 'const chunks = (document.querySelector(`meta[name=gazette-chunks]`)?.content ?? ``).split(` `).filter(Boolean);\n'
+    + '(function preload() { for (const href of chunks.splice(0, 8)) { '
+    + 'const link = document.createElement(`link`); link.rel = `preload`; link.as = `fetch`; link.crossOrigin = `anonymous`; link.href = href; document.head.append(link); } '
+    + 'if (chunks.length) setTimeout(preload); })();\n'
     + boot);
   index = index.replace(/<link[^>]*rel=preload[^>]*type=application\/wasm>/, '');
 }

@@ -321,7 +321,14 @@ const READING_STARTS_ON: [(&str, bool); 4] = [
 fn when_reading_starts(load: LoadTool) -> AnyView {
     // A reader who has started reading in this tab (and so has the tools' code) gets the
     // tools of the next article at once.
-    if READING_STARTED.load(Ordering::Relaxed) {
+    // So does one who is already down the page: the article's whole text is on the server's
+    // first screen, so a reader may have scrolled (or been brought back to their place on a
+    // reload) before the app was listening.
+    let scrolled = web_sys::window()
+        .and_then(|window| window.scroll_y().ok())
+        .is_some_and(|y| y > 0.0);
+    if scrolled || READING_STARTED.load(Ordering::Relaxed) {
+        READING_STARTED.store(true, Ordering::Relaxed);
         return after_paint(load).into_any();
     }
     let started = RwSignal::new(false);
