@@ -278,7 +278,7 @@ async function headline(page, scope, selector) {
   });
 }
 
-test('before the app runs the first screen is the page: same headline (and on an article the same body) as the app, real links, Menu and scrolling work', async () => {
+test('before the app runs the first screen is the page: same headline, and the article\'s whole body or the list\'s first five stories, in the app\'s places; real links, Menu and scrolling work', async () => {
   const ARTICLE_HY = '/hy/article/meksikan-ev-adrbejany-divanagitakan-haraberutyunneri-33-amyaky';
   for (const [path, viewport, selector] of [
     [ARTICLE_HY, PHONE, '.article__title'],
@@ -289,8 +289,10 @@ test('before the app runs the first screen is the page: same headline (and on an
     await waiting.page.route('**/*.wasm', (route) => route.abort());
     await waiting.page.goto(server.url + path);
     const before = await headline(waiting.page, '#first-screen', selector);
-    // An article's whole text is there too: the byline below the body sits where the app puts it.
-    const bylineBefore = path === ARTICLE_HY ? await headline(waiting.page, '#first-screen', '.article__byline') : null;
+    // An article's whole text is there too: the byline below the body sits where the app puts
+    // it; a list page has its first five stories: the fifth sits where the app's fifth does.
+    const below = path === ARTICLE_HY ? '.article__byline' : '.feed__cards > .card:nth-child(5) .card__title';
+    const belowBefore = await headline(waiting.page, '#first-screen', below);
     if (path === ARTICLE_HY) {
       // The reader scrolls, opens the menu and follows a section link, all without the app.
       await waiting.page.mouse.wheel(0, 300);
@@ -315,10 +317,10 @@ test('before the app runs the first screen is the page: same headline (and on an
       assert.ok(Math.abs(after[key] - before[key]) <= 1, `${path} ${key}: first screen ${before[key]}, app ${after[key]}`);
     }
     assert.deepEqual([after.size, after.weight], [before.size, before.weight], path);
-    if (bylineBefore) {
-      const bylineAfter = await headline(page, 'main', '.article__byline');
-      assert.ok(bylineBefore.top > 1000, `the body is above the byline: ${bylineBefore.top}`);
-      assert.ok(Math.abs(bylineAfter.top - bylineBefore.top) <= 1, `byline: first screen ${bylineBefore.top}, app ${bylineAfter.top}`);
+    const belowAfter = await headline(page, 'main', below);
+    assert.ok(belowBefore.top > 1000, `${path}: ${below} is far down the page: ${belowBefore.top}`);
+    for (const key of ['top', 'left', 'width']) {
+      assert.ok(Math.abs(belowAfter[key] - belowBefore[key]) <= 1, `${path} ${below} ${key}: first screen ${belowBefore[key]}, app ${belowAfter[key]}`);
     }
     await context.close();
   }

@@ -50,8 +50,8 @@ test('a reader whose system is dark gets the dark theme on the first visit', asy
 test('A+ and A- change the article text size step by step, stop at the ends and persist', async () => {
   const { context, page, problems } = await server.newReader();
   await page.goto(server.url + MEXICO);
-  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.article__body p')).fontSize));
-  await page.locator('.article__body p').first().waitFor();
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main .article__body p')).fontSize));
+  await page.locator('main .article__body p').first().waitFor();
   const base = await size();
   const increase = page.locator('.font-controls__increase');
   const decrease = page.locator('.font-controls__decrease');
@@ -64,7 +64,7 @@ test('A+ and A- change the article text size step by step, stop at the ends and 
   assert.ok(await increase.isDisabled(), 'A+ stops at the largest size');
   assert.equal(Math.round(sizes.at(-1) / base * 100), 150);
   await page.reload();
-  await page.locator('.article__body p').first().waitFor();
+  await page.locator('main .article__body p').first().waitFor();
   assert.equal(await size(), sizes.at(-1), 'the size survives a reload');
   for (let step = 0; step < 4; step++) await decrease.click();
   assert.ok(await decrease.isDisabled(), 'A- stops at the smallest size');
@@ -84,7 +84,7 @@ test('Russian and Armenian change the language, strings, dates and content', asy
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
   assert.match(await page.locator('main .article__title').textContent(), /Мексик/);
   assert.equal(await page.locator('main .article__meta time').textContent(), '14 января 2025 17:32');
-  assert.match(await page.locator('.article__views').textContent(), /^Просмотры: \d+$/);
+  assert.match(await page.locator('main .article__views').textContent(), /^Просмотры: \d+$/);
   assert.equal(await page.locator('#search-field').getAttribute('placeholder'), 'ЧТО ВЫ ИЩЕТЕ ?');
   await page.locator('.share-bar__copy').click();
   const toast = page.locator('.toast-region .toast');

@@ -65,7 +65,7 @@ test('a repeat visit loads no app code from the network', async () => {
 test('visited pages render offline', async () => {
   const { context, page } = await readerWithWorker();
   await page.goto(server.url + MEXICO);
-  await page.locator('.article__body p').first().waitFor();
+  await page.locator('main .article__body p').first().waitFor();
   await context.setOffline(true);
   await page.reload();
   await page.locator('main .article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
@@ -81,7 +81,7 @@ test('visited pages render offline', async () => {
 test('an unvisited article offline shows the offline view with the articles available offline', async () => {
   const { context, page, problems } = await readerWithWorker();
   await page.goto(server.url + MEXICO);
-  await page.locator('.article__body p').first().waitFor();
+  await page.locator('main .article__body p').first().waitFor();
   await context.setOffline(true);
   await page.goto(server.url + '/article/an-article-nobody-opened');
   const view = page.locator('.offline-view');
@@ -122,7 +122,7 @@ test('a saved article opens offline after the browser restarts, and Remove forge
   await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await cardImage.elementHandle());
   await card.click();
   await page.locator('main .article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
-  await page.locator('.article__body p').first().waitFor();
+  await page.locator('main .article__body p').first().waitFor();
   const image = page.locator('main .article__image');
   await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await image.elementHandle());
   assert.equal(await page.locator('.save-button').getAttribute('aria-pressed'), 'true');

@@ -39,7 +39,7 @@ test('home → category → article by clicking links, without console errors', 
   await page.locator('main .article__title').waitFor();
   assert.match(await page.title(), /^Mexico and Azerbaijan.* — Gazette$/);
   assert.match(await page.locator('main .article__meta time').textContent(), /^14 January 2025 17:32$/);
-  assert.match(await page.locator('.article__byline').textContent(), /^By \S+/);
+  assert.match(await page.locator('main .article__byline').textContent(), /^By \S+/);
   await page.locator('#related-heading').waitFor();
   await page.locator('.sidebar .card').first().waitFor();
   assert.equal(await page.locator('.ad-slot__label').first().textContent(), 'Advertisement');
@@ -141,7 +141,7 @@ test('a new reader\'s visit increments the view counter once', async () => {
       await load();
       // The page shows the counter the server answered (not the one the article came with).
       const answered = (await (await counted).json()).views;
-      await page.locator('.article__views', { hasText: `Views: ${answered}` }).waitFor();
+      await page.locator('main .article__views', { hasText: `Views: ${answered}` }).waitFor();
       return answered;
     };
     const visit = await read(() => page.goto(server.url + MEXICO));
@@ -301,11 +301,11 @@ test('hostile article content stays inert from the editor API to the reader\'s s
   page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
   await page.goto(`${server.url}/article/${hostile.slug}`);
   await page.locator('main .article__title').waitFor();
-  await page.locator('.article__body p', { hasText: 'Second paragraph' }).waitFor();
+  await page.locator('main .article__body p', { hasText: 'Second paragraph' }).waitFor();
   await page.waitForTimeout(500);
   assert.equal(await page.locator('main .article__title').textContent(), hostile.title, 'the title is shown as text');
-  assert.equal(await page.locator('main script, main iframe, .article__body img').count(), 0);
-  const hrefs = await page.locator('.article__body a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  assert.equal(await page.locator('main script, main iframe, main .article__body img').count(), 0);
+  const hrefs = await page.locator('main .article__body a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
   assert.deepEqual(hrefs, ['https://example.org/']);
   assert.deepEqual(dialogs, []);
   assert.match(await page.title(), /^<img src=x onerror=alert\(1\)> Budget/);

@@ -34,7 +34,7 @@ test('a landing page loads the main module and its own chunks only; the next pag
 
   const loaded = wasmRequests(page);
   await page.goto(server.url + MEXICO);
-  await page.locator('.article__body p').first().waitFor();
+  await page.locator('main .article__body p').first().waitFor();
   assert.ok(loaded.includes('gazette'), `main module loaded: ${loaded}`);
   assert.ok(loaded.includes('split_article_page'), `article chunk loaded: ${loaded}`);
   for (const other of ['split_home_page', 'split_category_page', 'split_search_page', 'split_saved_page']) {
@@ -61,7 +61,7 @@ test('a page whose chunk cannot be fetched shows the error view, and Retry recov
   await page.unroute(blocked);
   await error.locator('button', { hasText: 'Retry' }).click();
   await page.locator('main .article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
-  await page.locator('.article__body p').first().waitFor();
+  await page.locator('main .article__body p').first().waitFor();
   await context.close();
 });
 

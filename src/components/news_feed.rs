@@ -22,8 +22,8 @@ use crate::reading::{FeedUpdatesTools, LiveFeed};
 pub type PageLoader =
     Rc<dyn Fn(Option<String>) -> Pin<Box<dyn Future<Output = Result<ArticleList, ApiError>>>>>;
 
-/// How many cards come before the feed's interlude.
-pub const INTERLUDE_AFTER: usize = 5;
+/// How many cards come before the feed's interlude (shared with the server's first screen).
+pub use gazette_api_types::FEED_CARDS_BEFORE_INTERLUDE as INTERLUDE_AFTER;
 
 #[derive(Clone, Debug, PartialEq)]
 enum FeedState {

@@ -32,7 +32,7 @@ pub use article::{
 pub use category::{Category, CategoryList, CategoryRef, Tag};
 pub use error::{ErrorBody, ErrorDetail};
 pub use lang::Lang;
-pub use list::ArticleList;
+pub use list::{ArticleList, FEED_CARDS_BEFORE_INTERLUDE};
 pub use search::{SearchHit, SearchResults, SnippetPart};
 pub use site::{AdPlacement, AppLink, FooterLink, LanguageInfo, SiteInfo, SocialLink, ZoneOffset};
 

@@ -297,9 +297,19 @@ fn figure_caption(image: &Image) -> String {
     )
 }
 
-/// A story as the first card of a feed shows it (`lead`: the front page's lead story); the
-/// time is left for the app, which shows it in the reader's words ("5 min ago").
-fn card(article: &ArticleSummary, lead: bool) -> String {
+/// The first cards of a feed as the app's `NewsFeed` shows them (`lead`: the first is the
+/// front page's lead story); only the first picture is fetched at once. Times are left for
+/// the app, which shows them in the reader's words ("5 min ago").
+fn feed(stories: &[ArticleSummary], lead: bool) -> String {
+    let cards: String = stories
+        .iter()
+        .enumerate()
+        .map(|(index, story)| card(story, lead && index == 0, index == 0))
+        .collect();
+    format!("<div class=\"feed\"><div class=\"feed__cards\">{cards}</div></div>")
+}
+
+fn card(article: &ArticleSummary, lead: bool, first: bool) -> String {
     let lang = article.lang;
     let (class, lead_text) = if lead {
         (
@@ -310,10 +320,10 @@ fn card(article: &ArticleSummary, lead: bool) -> String {
         ("card", String::new())
     };
     format!(
-        "<div class=\"feed__cards\"><article class=\"{class}\">{}\
+        "<article class=\"{class}\">{}\
          <div class=\"card__text\"><a class=\"card__category\" href=\"{}\">{}</a>\
          <h3 class=\"card__title\"><a href=\"{}\">{}</a></h3>{lead_text}\
-         <time class=\"card__time\" datetime=\"{}\">&nbsp;</time></div></article></div>",
+         <time class=\"card__time\" datetime=\"{}\">&nbsp;</time></div></article>",
         article
             .image
             .as_ref()
@@ -321,7 +331,7 @@ fn card(article: &ArticleSummary, lead: bool) -> String {
                 image,
                 "card__image",
                 if lead { LEAD_CARD_SIZES } else { CARD_SIZES },
-                true
+                first
             ))
             .unwrap_or_default(),
         escape(&Route::Category(&article.category.slug).href(lang)),
@@ -332,8 +342,9 @@ fn card(article: &ArticleSummary, lead: bool) -> String {
     )
 }
 
-/// The front page: the top ad slot and the lead story beside the (still empty) sidebar.
-pub fn home(frame: &Frame<'_>, lead: &ArticleSummary) -> String {
+/// The front page: the top ad slot and the newest stories (the lead story first) down to the
+/// feed's interlude, beside the (still empty) sidebar.
+pub fn home(frame: &Frame<'_>, newest: &[ArticleSummary]) -> String {
     let content = format!(
         "<h1 class=\"visually-hidden\">{}</h1>{}<div class=\"with-sidebar\">\
          <section class=\"home__latest\"><h2 class=\"section-title\">{}</h2>{}</section>\
@@ -341,17 +352,18 @@ pub fn home(frame: &Frame<'_>, lead: &ArticleSummary) -> String {
         escape(&frame.site.name),
         frame.top_ad(),
         escape(frame.texts().latest_news),
-        card(lead, true)
+        feed(newest, true)
     );
     frame.screen(&content)
 }
 
-/// A category's or a tag's page: its name, description, the top ad slot and the newest story.
+/// A category's or a tag's page: its name, description, the top ad slot and its newest
+/// stories.
 pub fn listing(
     frame: &Frame<'_>,
     name: &str,
     description: &str,
-    newest: Option<&ArticleSummary>,
+    newest: &[ArticleSummary],
 ) -> String {
     let content = format!(
         "<div class=\"category-header-slot\"><header class=\"category-header\">\
@@ -360,13 +372,17 @@ pub fn listing(
         escape(name),
         escape(description),
         frame.top_ad(),
-        newest.map(|newest| card(newest, false)).unwrap_or_default()
+        if newest.is_empty() {
+            String::new()
+        } else {
+            feed(newest, false)
+        }
     );
     frame.screen(&content)
 }
 
 /// An article: the top ad slot, category, the reader's tools, title, its other languages,
-/// lead and picture.
+/// reading time and views, lead, picture, and the whole body with byline and source.
 pub fn article(frame: &Frame<'_>, article: &Article) -> String {
     let texts = frame.texts();
     let summary = &article.summary;

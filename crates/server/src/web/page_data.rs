@@ -5,7 +5,8 @@
 use axum::http::StatusCode;
 use gazette_api_types::routes::{self, Route};
 use gazette_api_types::{
-    Article, ArticleSummary, Lang, ARTICLE_PICTURE_SIZES, CARD_SIZES, LEAD_CARD_SIZES,
+    Article, ArticleSummary, Lang, ARTICLE_PICTURE_SIZES, CARD_SIZES, FEED_CARDS_BEFORE_INTERLUDE,
+    LEAD_CARD_SIZES,
 };
 
 use super::first_screen;
@@ -53,23 +54,24 @@ pub async fn page_meta(
             meta.alternates = in_every_language(&base, route);
             meta.preloads
                 .push(routes::api::articles(lang, None, None, None));
-            if let Some(lead) = newest_story(state, lang, None, None).await? {
+            let newest = newest_stories(state, lang, None, None).await?;
+            if let Some(lead) = newest.first() {
                 meta.lead_image = lead.image.clone().map(|image| (image, LEAD_CARD_SIZES));
-                meta.first_screen = Some(first_screen::home(&frame, &lead));
+                meta.first_screen = Some(first_screen::home(&frame, &newest));
             }
         }
         Route::Category(slug) => match db::categories::get(&state.store, slug, lang).await? {
             Some(category) => {
-                let newest = newest_story(state, lang, Some(slug), None).await?;
+                let newest = newest_stories(state, lang, Some(slug), None).await?;
                 meta.lead_image = newest
-                    .as_ref()
+                    .first()
                     .and_then(|newest| newest.image.clone())
                     .map(|image| (image, CARD_SIZES));
                 meta.first_screen = Some(first_screen::listing(
                     &frame,
                     &category.name,
                     &category.description,
-                    newest.as_ref(),
+                    &newest,
                 ));
                 meta.title = format!("{} — {}", category.name, site.name);
                 meta.description = category.description;
@@ -80,9 +82,9 @@ pub async fn page_meta(
         },
         Route::Tag(slug) => match db::tags::get(&state.store, slug, lang).await? {
             Some(tag) => {
-                let newest = newest_story(state, lang, None, Some(slug)).await?;
+                let newest = newest_stories(state, lang, None, Some(slug)).await?;
                 meta.lead_image = newest
-                    .as_ref()
+                    .first()
                     .and_then(|newest| newest.image.clone())
                     .map(|image| (image, CARD_SIZES));
                 let description = tag_description(lang, &tag.name);
@@ -90,7 +92,7 @@ pub async fn page_meta(
                     &frame,
                     &tag.name,
                     &description,
-                    newest.as_ref(),
+                    &newest,
                 ));
                 meta.title = format!("{} — {}", tag.name, site.name);
                 meta.description = description;
@@ -195,25 +197,26 @@ fn tag_description(lang: Lang, name: &str) -> String {
         .replace("{name}", name)
 }
 
-/// The newest published story in `lang`, of one category, one tag or of all: a page's lead.
-async fn newest_story(
+/// The newest published stories in `lang`, of one category, one tag or of all, as many as a
+/// feed shows before its interlude: the first screen of a list page (the first is its lead).
+async fn newest_stories(
     state: &AppState,
     lang: Lang,
     category: Option<&str>,
     tag: Option<&str>,
-) -> Result<Option<ArticleSummary>, db::StoreError> {
+) -> Result<Vec<ArticleSummary>, db::StoreError> {
     let filter = db::articles::ListFilter {
         lang,
         category,
         tag,
-        limit: 1,
+        limit: FEED_CARDS_BEFORE_INTERLUDE as u32,
         ..Default::default()
     };
     Ok(db::articles::list(&state.store, &filter)
         .await?
         .into_iter()
-        .next()
-        .map(present::summary))
+        .map(present::summary)
+        .collect())
 }
 
 fn not_found_meta(meta: PageMeta) -> PageMeta {

@@ -95,6 +95,14 @@ async fn the_shell_carries_per_page_meta_and_a_strict_csp() {
     let home = body_text(site.get("/").await).await;
     assert!(home.contains("data-path=\"/\""), "{home}");
     assert!(home.contains("class=\"card card--lead\""));
+    // The list's first stories down to the feed's interlude, the lead's picture alone fetched
+    // at once.
+    assert_eq!(
+        home.matches("<article class=\"card").count(),
+        gazette_api_types::FEED_CARDS_BEFORE_INTERLUDE
+    );
+    assert_eq!(home.matches("class=\"card card--lead\"").count(), 1);
+    assert_eq!(home.matches("loading=\"eager\"").count(), 1, "{home}");
 
     let ru = body_text(site.get("/ru/category/politics").await).await;
     assert!(ru.starts_with("<!doctype html><html lang=\"ru\""));
