@@ -219,7 +219,7 @@ test('the largest text size and 200% zoom need no horizontal scrolling', { timeo
     await page.addInitScript(() => localStorage.setItem('gazette.text-size', '4'));
     for (const path of [MEXICO, '/', '/search?q=baku', '/category/politics']) {
       await page.goto(server.url + path);
-      await page.locator('.card, .article__title, .search-result').first().waitFor();
+      await page.locator('main .card, main .article__title, main .search-result').first().waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${path} at ${width}px scrolls sideways by ${overflow}px`);
     }
