@@ -254,6 +254,20 @@ pub fn after(ms: i32, callback: impl FnOnce() + 'static) {
         window.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms);
 }
 
+/// Resolves in a later task of the browser's event loop (a `setTimeout` of 0), so work after
+/// it does not lengthen the current task: a long task is one the reader waits on (a tap or a
+/// key during it is not answered), so start-up work is cut into tasks at these points.
+pub async fn next_task() {
+    let wait = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        } else {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(wait).await;
+}
+
 /// Calls `on_visible` whenever `element` scrolls into view (within 600 px); the returned
 /// observer stops when dropped (`disconnect`).
 pub struct VisibilityWatch {

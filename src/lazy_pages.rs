@@ -50,6 +50,9 @@ macro_rules! lazy_page {
             }
 
             async fn view(_this: Self) -> AnyView {
+                // The app's frame (router, layout) is built in the task that started the
+                // app; the page's chunks and view come in the next one, not in one long task.
+                crate::browser::next_task().await;
                 #[cfg_attr(
                     feature = "split",
                     leptos::wasm_split::wasm_split(
