@@ -48,16 +48,40 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main id="main" class="page" tabindex="-1">
             {children()}
         </main>
-        <SiteFooter lang=lang_signal site=site_info categories=category_list install_offer=app_status.can_install />
+        <AfterStart>
+            <SiteFooter lang=lang_signal site=site_info categories=category_list install_offer=app_status.can_install />
+        </AfterStart>
         // One stack at the bottom of the screen: a toast ("Link copied") above the app's
         // prompts ("Install app") and "You are offline", never behind them, and none of
         // them over the header's logo and buttons.
         <div class="bottom-stack">
-            <BreakingNewsTools lang=lang_signal />
-            <Toast />
-            <AppPrompts lang=lang_signal status=app_status />
-            <OfflineBanner lang=lang_signal />
+            <AfterStart>
+                <BreakingNewsTools lang=lang_signal />
+                <Toast />
+                <AppPrompts lang=lang_signal status=app_status />
+                <OfflineBanner lang=lang_signal />
+            </AfterStart>
         </div>
+    }
+}
+
+/// Renders `children` in the task after the one that starts the app: parts of the frame a
+/// reader does not see at the start (the footer, below the page; the bottom stack, empty until
+/// something is announced), so the start is a shorter task.
+#[component]
+fn AfterStart(children: Children) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        browser::next_task().await;
+        ready.try_set(true);
+    });
+    let children = StoredValue::new_local(Some(children));
+    move || {
+        ready
+            .get()
+            .then(|| children.try_update_value(Option::take).flatten())
+            .flatten()
+            .map(|children| children())
     }
 }
 
