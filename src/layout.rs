@@ -76,12 +76,14 @@ fn AfterStart(children: Children) -> impl IntoView {
         ready.try_set(true);
     });
     let children = StoredValue::new_local(Some(children));
+    // Only `ready` is tracked: the children are made once (untracked, so a signal they read
+    // cannot run this again, which would find them taken).
     move || {
         ready
             .get()
             .then(|| children.try_update_value(Option::take).flatten())
             .flatten()
-            .map(|children| children())
+            .map(untrack)
     }
 }
 
