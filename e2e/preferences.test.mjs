@@ -53,8 +53,8 @@ test('A+ and A- change the article text size step by step, stop at the ends and 
   const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main .article__body p')).fontSize));
   await page.locator('main .article__body p').first().waitFor();
   const base = await size();
-  const increase = page.locator('.font-controls__increase');
-  const decrease = page.locator('.font-controls__decrease');
+  const increase = page.locator('main .font-controls__increase');
+  const decrease = page.locator('main .font-controls__decrease');
   const sizes = [base];
   for (let step = 0; step < 3; step++) {
     await increase.click();
@@ -69,6 +69,58 @@ test('A+ and A- change the article text size step by step, stop at the ends and 
   for (let step = 0; step < 4; step++) await decrease.click();
   assert.ok(await decrease.isDisabled(), 'A- stops at the smallest size');
   assert.ok((await size()) < base);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('before the app has started, the first screen\'s night theme and A-/A+ answer, and the app takes them over', async () => {
+  const { context, page, problems } = await server.newReader({ colorScheme: 'light' });
+  // The main WebAssembly module and the article's answer are held back, as on a slow network.
+  let releaseApp, releaseArticle;
+  const appHeld = new Promise((resolve) => { releaseApp = resolve; });
+  const articleHeld = new Promise((resolve) => { releaseArticle = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
+  await page.route(/\/api\/v1\/articles\/[^/?]+\?/, async (route) => { await articleHeld; await route.continue(); });
+  await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
+  const screen = page.locator('#first-screen');
+  const toggle = screen.locator('.theme-toggle');
+  const increase = screen.locator('.font-controls__increase');
+  const status = screen.locator('.font-controls [role=status]');
+  const step = () => page.evaluate(() => document.documentElement.getAttribute('data-text-size'));
+  const stored = (key) => page.evaluate((key) => localStorage.getItem(key), key);
+  assert.equal(await toggle.getAttribute('aria-label'), 'Switch to night theme');
+
+  await toggle.click();
+  assert.equal(await theme(page), 'dark');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  assert.equal(await toggle.getAttribute('aria-label'), 'Switch to day theme');
+  assert.equal(await toggle.locator('span').first().textContent(), '☀');
+  assert.equal(await page.locator('meta[name=theme-color]').getAttribute('content'), '#111318');
+  assert.equal(await stored('gazette.theme'), 'dark');
+  await increase.click();
+  await increase.click();
+  assert.equal(await step(), '3');
+  assert.equal(await status.textContent(), 'Text size: 125%');
+  assert.equal(await stored('gazette.text-size'), '3');
+  assert.equal(await page.locator('header.site-header').count(), 0, 'the app has not started');
+
+  // The app starts underneath (its header is there) while the article is still on its way:
+  // a tap on the first screen's switch reaches the app's switch too.
+  releaseApp();
+  await page.locator('header.site-header .theme-toggle[aria-pressed=true]').waitFor({ state: 'attached' });
+  await toggle.click();
+  assert.equal(await theme(page), 'light');
+  await page.locator('header.site-header .theme-toggle[aria-pressed=false]').waitFor({ state: 'attached' });
+  await increase.click();
+  assert.equal(await step(), '4');
+  assert.ok(await increase.isDisabled(), 'A+ stops at the largest size on the first screen too');
+
+  releaseArticle();
+  await screen.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('header.site-header .theme-toggle').getAttribute('aria-label'), 'Switch to night theme');
+  assert.ok(await page.locator('main .font-controls__increase').isDisabled(), 'the app continues from the size chosen before it started');
+  await page.locator('main .font-controls__decrease').click();
+  assert.equal(await step(), '3');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -40,7 +40,10 @@ pub fn Layout(children: Children) -> impl IntoView {
         }>
             {move || t(lang.get()).skip_to_content}
         </a>
-        <Header app_status=app_status />
+        // The server's first screen shows a header until the app's page is in place.
+        <AfterStart>
+            <Header app_status=app_status />
+        </AfterStart>
         // Printed pages start with the paper's name (the header is not printed).
         <p class="print-masthead" aria-hidden="true">
             {move || site.info().map(|info| format!("{} — {}", info.name, info.tagline))}

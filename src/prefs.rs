@@ -4,10 +4,12 @@
 
 use crate::browser;
 
-/// Article text sizes, in per cent of the base size (rounded: 87.5 % is said as 88 %), the
-/// steps of A+/A- (the style sheet sizes each `data-text-size` step). Whole numbers: no
-/// float formatting code in the app for one announcement.
-pub const TEXT_SIZES: [u16; 5] = [88, 100, 113, 125, 150];
+/// Article text sizes in per cent, the steps of A-/A+ (shared with the server's first screen).
+pub use gazette_api_types::texts::TEXT_SIZES;
+/// The window event the first screen's theme switch and A-/A+ (the script at the end of
+/// `index.html`) send after changing a preference, before the app's page is in place.
+pub const PREFS_CHANGED: &str = "gazette-prefs";
+
 /// The step a new reader starts at (100%).
 pub const DEFAULT_TEXT_SIZE: usize = 1;
 const TEXT_SIZE_KEY: &str = "gazette.text-size";

@@ -24,6 +24,13 @@ pub struct ShellTexts {
     pub get_the_app: &'static str,
     pub house_apps: &'static str,
     pub switch_to_dark: &'static str,
+    pub switch_to_light: &'static str,
+    /// The name of the article's A-/A+ group.
+    pub text_size: &'static str,
+    pub increase_text: &'static str,
+    pub decrease_text: &'static str,
+    /// Said after A-/A+; `{percent}` is one of [`TEXT_SIZES`].
+    pub text_size_now: &'static str,
     pub saved_articles: &'static str,
     /// The search page's heading without a search text.
     pub search_title: &'static str,
@@ -38,6 +45,11 @@ pub struct ShellTexts {
     /// An article's reading time; `{minutes}`.
     pub reading_time: &'static str,
 }
+
+/// Article text sizes, in per cent of the base size (87.5 % is said as 88 %): the steps of
+/// A-/A+ (the style sheet sizes each `data-text-size` step), the same in the app and on the
+/// first screen. Whole numbers: no float formatting code in the app for one announcement.
+pub const TEXT_SIZES: [u16; 5] = [88, 100, 113, 125, 150];
 
 /// The texts in `lang`.
 pub fn shell_texts(lang: Lang) -> &'static ShellTexts {
@@ -66,6 +78,11 @@ pub const EN: ShellTexts = ShellTexts {
     get_the_app: "Get the app",
     house_apps: "Read the news in our app",
     switch_to_dark: "Switch to night theme",
+    switch_to_light: "Switch to day theme",
+    text_size: "Text size",
+    increase_text: "Increase text size",
+    decrease_text: "Decrease text size",
+    text_size_now: "Text size: {percent}%",
     saved_articles: "Saved articles",
     search_title: "Search",
     search_results_for: "Results for «{query}»",
@@ -93,6 +110,11 @@ pub const RU: ShellTexts = ShellTexts {
     get_the_app: "Наше приложение",
     house_apps: "Читайте новости в нашем приложении",
     switch_to_dark: "Включить ночную тему",
+    switch_to_light: "Включить дневную тему",
+    text_size: "Размер текста",
+    increase_text: "Увеличить текст",
+    decrease_text: "Уменьшить текст",
+    text_size_now: "Размер текста: {percent}%",
     saved_articles: "Сохранённые статьи",
     search_title: "Поиск",
     search_results_for: "Результаты по запросу «{query}»",
@@ -120,6 +142,11 @@ pub const HY: ShellTexts = ShellTexts {
     get_the_app: "Մեր հավելվածը",
     house_apps: "Կարդացեք լուրերը մեր հավելվածում",
     switch_to_dark: "Միացնել գիշերային ռեժիմը",
+    switch_to_light: "Միացնել ցերեկային ռեժիմը",
+    text_size: "Տեքստի չափը",
+    increase_text: "Մեծացնել տեքստը",
+    decrease_text: "Փոքրացնել տեքստը",
+    text_size_now: "Տեքստի չափը: {percent}%",
     saved_articles: "Պահված հոդվածներ",
     search_title: "Որոնում",
     search_results_for: "Արդյունքներ՝ «{query}»",

@@ -9,15 +9,17 @@
 //! on an article the whole text (body blocks, in-article ad slot, byline, source), so the
 //! story can be read to its end before the app arrives.
 //! Every link is a real `<a href>` (settings' links through the contract's allowlist); the
-//! buttons that need the app (theme, save, text size) are `inert` until it runs, so the same layout is there before and after the app starts
-//! and nothing moves when it does. It lies over the app (`position: absolute`) until the app
+//! night theme switch and the article's A-/A+ work before the app runs (the script at the end
+//! of `index.html`: a tap answers on a slow phone seconds before the WebAssembly has arrived),
+//! the save button, which needs the app, is `inert` until it runs. The layout is the same
+//! before and after the app starts, so nothing moves when it does. It lies over the app (`position: absolute`) until the app
 //! has rendered the same content underneath and removes it (`browser::reveal_page`). An inline
 //! script in `index.html` removes it at once when it was made for another address (the service
 //! worker's offline fallback shell).
 
 use gazette_api_types::links::safe_href;
 use gazette_api_types::routes::{localized, unlocalized, Route};
-use gazette_api_types::texts::{shell_texts, ShellTexts};
+use gazette_api_types::texts::{shell_texts, ShellTexts, TEXT_SIZES};
 use gazette_api_types::{
     Article, ArticleSummary, Block, Category, Image, ImageFormat, Inline, Lang, SiteInfo,
     Translation, ARTICLE_PICTURE_SIZES, CARD_SIZES, LEAD_CARD_SIZES,
@@ -124,12 +126,14 @@ impl Frame<'_> {
              <a class=\"site-header__logo\" href=\"{home}\">{name}</a>\
              <a class=\"button search-toggle\" href=\"{search}\" aria-label=\"{search_label}\" \
              title=\"{search_label}\">{SEARCH_ICON}</a>\
-             <a class=\"button nav__toggle\" href=\"#first-screen-nav\">{menu}</a>\
+             <a class=\"button nav__toggle\" href=\"#first-screen-nav\" \
+             aria-controls=\"first-screen-nav\" aria-expanded=\"false\">{menu}</a>\
              <a class=\"button saved-link\" href=\"{saved}\" aria-label=\"{saved_label}\" \
              title=\"{saved_label}\"><span aria-hidden=\"true\">★</span>\
              <span class=\"header-label\" aria-hidden=\"true\">{saved_label}</span></a>\
-             <button type=\"button\" class=\"button theme-toggle\" inert aria-label=\"{theme}\" \
-             title=\"{theme}\"><span aria-hidden=\"true\">☾</span>\
+             <button type=\"button\" class=\"button theme-toggle\" aria-pressed=\"false\" \
+             aria-label=\"{theme}\" title=\"{theme}\" data-to-dark=\"{theme}\" \
+             data-to-light=\"{theme_light}\"><span aria-hidden=\"true\">☾</span>\
              <span class=\"header-label\" aria-hidden=\"true\">{theme}</span></button>\
              <nav class=\"languages\" aria-label=\"{language}\">\
              <ul class=\"languages__list\">{languages}</ul></nav>\
@@ -152,6 +156,7 @@ impl Frame<'_> {
             saved = Route::Saved.href(lang),
             saved_label = escape(texts.saved_articles),
             theme = escape(texts.switch_to_dark),
+            theme_light = escape(texts.switch_to_light),
             language = escape(texts.language),
             sections_label = escape(texts.sections),
             home_label = escape(texts.home),
@@ -282,6 +287,29 @@ fn picture(image: &Image, class: &str, sizes: &str, lead: bool) -> String {
 
 /// A picture's caption and credit as the app's `FigureCaption` shows them (nothing when it
 /// has neither).
+/// The article's A-/A+ as the app's `FontControls` makes them; the script at the end of
+/// `index.html` makes them work before the app has started (it reads the sizes and the
+/// announcement from the data attributes).
+fn font_controls(texts: &ShellTexts) -> String {
+    let sizes: Vec<String> = TEXT_SIZES.iter().map(u16::to_string).collect();
+    format!(
+        "<div class=\"font-controls\" role=\"group\" aria-label=\"{group}\" \
+         data-sizes=\"{sizes}\" data-announce=\"{announce}\">\
+         <button type=\"button\" class=\"button font-controls__button font-controls__decrease\" \
+         title=\"{decrease}\"><span aria-hidden=\"true\">A-</span>\
+         <span class=\"visually-hidden\">{decrease}</span></button>\
+         <button type=\"button\" class=\"button font-controls__button font-controls__increase\" \
+         title=\"{increase}\"><span aria-hidden=\"true\">A+</span>\
+         <span class=\"visually-hidden\">{increase}</span></button>\
+         <span class=\"visually-hidden\" role=\"status\" aria-live=\"polite\"></span></div>",
+        group = escape(texts.text_size),
+        sizes = sizes.join(" "),
+        announce = escape(texts.text_size_now),
+        decrease = escape(texts.decrease_text),
+        increase = escape(texts.increase_text),
+    )
+}
+
 fn figure_caption(image: &Image) -> String {
     if image.caption.is_none() && image.credit.is_none() {
         return String::new();
@@ -419,10 +447,8 @@ pub fn article(frame: &Frame<'_>, article: &Article) -> String {
         format!(
         "{}<div class=\"with-sidebar\"><div class=\"article-column\"><article class=\"article\">\
          <div class=\"article__top\"><a class=\"article__category\" href=\"{}\">{}</a>\
-         <div class=\"article__tools\" inert><button type=\"button\" class=\"button save-button\">\
-         <span aria-hidden=\"true\">☆ </span>{}</button><div class=\"font-controls\">\
-         <button type=\"button\" class=\"button font-controls__button\">A-</button>\
-         <button type=\"button\" class=\"button font-controls__button\">A+</button></div></div>\
+         <div class=\"article__tools\"><button type=\"button\" class=\"button save-button\" inert>\
+         <span aria-hidden=\"true\">☆ </span>{}</button>{}</div>\
          </div><h1 class=\"article__title\">{}</h1>{also_in}\
          <p class=\"article__meta\"><time>&nbsp;</time><span class=\"article__reading\">{}</span>\
          <span class=\"article__views\">{}</span></p><div class=\"article__text\">\
@@ -432,6 +458,7 @@ pub fn article(frame: &Frame<'_>, article: &Article) -> String {
         escape(&Route::Category(&summary.category.slug).href(summary.lang)),
         escape(&summary.category.name),
         escape(texts.save),
+        font_controls(texts),
         escape(&summary.title),
         escape(&texts.reading_time.replace("{minutes}", &article.reading_minutes.to_string())),
         escape(&texts.views.replace("{count}", &article.views.to_string())),
