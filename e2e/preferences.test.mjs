@@ -125,6 +125,37 @@ test('before the app has started, the first screen\'s night theme and A-/A+ answ
   await context.close();
 });
 
+test('before the app has started, the first screen\'s Save keeps the article, and the app shows it saved', async () => {
+  const { context, page, problems } = await server.newReader();
+  let releaseApp;
+  const appHeld = new Promise((resolve) => { releaseApp = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
+  await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
+  const save = page.locator('#first-screen .save-button');
+  assert.equal(await save.getAttribute('aria-pressed'), 'false');
+  await save.click();
+  await page.locator('#first-screen .save-button[aria-pressed=true]').waitFor();
+  assert.equal((await save.textContent()).trim(), '★ Saved');
+  const kept = () => page.evaluate(async () => {
+    const cache = await caches.open('gazette-saved-v1');
+    return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
+  });
+  const files = await kept();
+  assert.ok(files.includes('/api/v1/articles/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations'), files.join(' '));
+  assert.ok(files.some((file) => file.endsWith('.webp')) && files.some((file) => file.endsWith('.jpg')), files.join(' '));
+  assert.equal(await page.locator('header.site-header').count(), 0, 'the app has not started');
+
+  releaseApp();
+  await page.locator('#first-screen').waitFor({ state: 'detached' });
+  const appSave = page.locator('main .save-button');
+  await page.locator('main .save-button[aria-pressed=true]').waitFor();
+  await appSave.click();
+  await page.locator('main .save-button[aria-pressed=false]').waitFor();
+  assert.deepEqual(await kept(), [], 'the app removes what the first screen saved');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('Russian and Armenian change the language, strings, dates and content', async () => {
   const { context, page, problems } = await server.newReader();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });

@@ -6,9 +6,10 @@ use crate::browser;
 
 /// Article text sizes in per cent, the steps of A-/A+ (shared with the server's first screen).
 pub use gazette_api_types::texts::TEXT_SIZES;
-/// The window event the first screen's theme switch and A-/A+ (the script at the end of
-/// `index.html`) send after changing a preference, before the app's page is in place.
-pub const PREFS_CHANGED: &str = "gazette-prefs";
+/// The window event the first screen's controls (theme, A-/A+, Save: the script at the end
+/// of `index.html`) send after the reader changed something, before the app's page is in
+/// place: the app's controls underneath read it again.
+pub const FIRST_SCREEN_CHANGED: &str = "gazette-first-screen";
 
 /// The step a new reader starts at (100%).
 pub const DEFAULT_TEXT_SIZE: usize = 1;

@@ -7,7 +7,7 @@
 //! network is gone and never clears, so they survive reloads, browser restarts and new builds.
 
 use gazette_api_types::routes::{api::ARTICLES, encode};
-use gazette_api_types::{ArticleSummary, Image, ImageFormat, API_PREFIX};
+use gazette_api_types::{ArticleSummary, Image, API_PREFIX};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -79,20 +79,10 @@ pub fn install() {
     let _ = install_js();
 }
 
-/// The files of a picture kept with a saved article (space-separated URLs): every WebP size
-/// a page or card may pick, and the JPEG fallback, so it shows offline whatever the screen.
+/// The files of a picture kept with a saved article (`Image::offline_files`; empty without
+/// a picture).
 pub fn image_files(image: Option<&Image>) -> String {
-    let Some(image) = image else {
-        return String::new();
-    };
-    let mut files: Vec<&str> = image
-        .variants
-        .iter()
-        .filter(|variant| variant.format == ImageFormat::Webp)
-        .map(|variant| variant.url.as_str())
-        .collect();
-    files.push(&image.url);
-    files.join(" ")
+    image.map(Image::offline_files).unwrap_or_default()
 }
 
 /// Saves an article (`article_url` is its API address, see `api::article_url`) and its

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::{app_links, social_links, ExternalLinks, InstallButton};
 use crate::i18n::t;
-use crate::prefs::{current_theme, save_lang, set_theme, Theme, PREFS_CHANGED};
+use crate::prefs::{current_theme, save_lang, set_theme, Theme, FIRST_SCREEN_CHANGED};
 use crate::urls::{category_href, home_href, saved_href, search_page_href};
 
 /// The header of every page.
@@ -215,7 +215,7 @@ pub fn SiteHeader(
 fn ThemeToggle(lang: Signal<Lang>) -> impl IntoView {
     let theme = RwSignal::new(current_theme());
     // The first screen's switch (over this one until the app's page is in place) says so.
-    let on_first_screen = window_event_listener_untyped(PREFS_CHANGED, move |_| {
+    let on_first_screen = window_event_listener_untyped(FIRST_SCREEN_CHANGED, move |_| {
         theme.set(current_theme());
     });
     on_cleanup(move || on_first_screen.remove());

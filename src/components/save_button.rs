@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::t;
+use crate::prefs::FIRST_SCREEN_CHANGED;
 use crate::pwa;
 use crate::state::use_toaster;
 
@@ -23,11 +24,17 @@ pub fn SaveButton(
     let busy = RwSignal::new(false);
     let toaster = use_toaster();
     let urls = StoredValue::new((article_url, image_files));
-    spawn_local(async move {
-        let (article_url, _) = urls.get_value();
-        let is_saved = pwa::is_saved(&article_url).await;
-        saved.try_set(is_saved);
-    });
+    let check = move || {
+        spawn_local(async move {
+            let (article_url, _) = urls.get_value();
+            let is_saved = pwa::is_saved(&article_url).await;
+            saved.try_set(is_saved);
+        });
+    };
+    check();
+    // The first screen's Save (over this one until the app's page is in place) says so.
+    let on_first_screen = window_event_listener_untyped(FIRST_SCREEN_CHANGED, move |_| check());
+    on_cleanup(move || on_first_screen.remove());
     let toggle = move |_| {
         if busy.get_untracked() {
             return;

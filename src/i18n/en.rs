@@ -84,7 +84,7 @@ pub(super) const EN: Strings = Strings {
     offline: "You are offline. Pages you have read stay available.",
     saved_articles: SHELL.saved_articles,
     save: SHELL.save,
-    saved: "Saved",
+    saved: SHELL.saved,
     save_done: "Saved for reading offline",
     save_failed: "Could not save this article",
     remove: "Remove",

@@ -84,7 +84,7 @@ pub(super) const HY: Strings = Strings {
     offline: "Դուք անցանց եք։ Ձեր կարդացած էջերը հասանելի են մնում։",
     saved_articles: SHELL.saved_articles,
     save: SHELL.save,
-    saved: "Պահված է",
+    saved: SHELL.saved,
     save_done: "Պահված է անցանց ընթերցման համար",
     save_failed: "Չհաջողվեց պահել հոդվածը",
     remove: "Հեռացնել",

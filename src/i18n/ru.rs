@@ -84,7 +84,7 @@ pub(super) const RU: Strings = Strings {
     offline: "Нет подключения к сети. Прочитанные страницы остаются доступны.",
     saved_articles: SHELL.saved_articles,
     save: SHELL.save,
-    saved: "Сохранено",
+    saved: SHELL.saved,
     save_done: "Сохранено для чтения без сети",
     save_failed: "Не удалось сохранить статью",
     remove: "Удалить",

@@ -89,6 +89,20 @@ impl Image {
         }
         set
     }
+
+    /// The files kept with a saved article (space-separated URLs): every WebP size a page or
+    /// card may pick, and the JPEG fallback, so it shows offline whatever the screen. The app's
+    /// Save and the first screen's keep the same files.
+    pub fn offline_files(&self) -> String {
+        let mut files: Vec<&str> = self
+            .variants
+            .iter()
+            .filter(|variant| variant.format == ImageFormat::Webp)
+            .map(|variant| variant.url.as_str())
+            .collect();
+        files.push(&self.url);
+        files.join(" ")
+    }
 }
 
 /// An article as lists show it (cards, related news, search results).

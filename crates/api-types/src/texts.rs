@@ -10,6 +10,8 @@ pub struct ShellTexts {
     /// The line under a tag page's name; `{name}` is the tag.
     pub tagged: &'static str,
     pub save: &'static str,
+    /// The Save button's text while the article is saved.
+    pub saved: &'static str,
     pub also_in: &'static str,
     pub home: &'static str,
     pub menu: &'static str,
@@ -64,6 +66,7 @@ pub fn shell_texts(lang: Lang) -> &'static ShellTexts {
 pub const EN: ShellTexts = ShellTexts {
     tagged: "News tagged “{name}”",
     save: "Save",
+    saved: "Saved",
     also_in: "Also in",
     home: "Home",
     menu: "Menu",
@@ -96,6 +99,7 @@ pub const EN: ShellTexts = ShellTexts {
 pub const RU: ShellTexts = ShellTexts {
     tagged: "Новости с тегом «{name}»",
     save: "Сохранить",
+    saved: "Сохранено",
     also_in: "Также на языках:",
     home: "Главная",
     menu: "Меню",
@@ -128,6 +132,7 @@ pub const RU: ShellTexts = ShellTexts {
 pub const HY: ShellTexts = ShellTexts {
     tagged: "«{name}» պիտակով լուրեր",
     save: "Պահել",
+    saved: "Պահված է",
     also_in: "Նաև՝",
     home: "Գլխավոր",
     menu: "Ընտրացանկ",

@@ -9,10 +9,10 @@
 //! on an article the whole text (body blocks, in-article ad slot, byline, source), so the
 //! story can be read to its end before the app arrives.
 //! Every link is a real `<a href>` (settings' links through the contract's allowlist); the
-//! night theme switch and the article's A-/A+ work before the app runs (the script at the end
-//! of `index.html`: a tap answers on a slow phone seconds before the WebAssembly has arrived),
-//! the save button, which needs the app, is `inert` until it runs. The layout is the same
-//! before and after the app starts, so nothing moves when it does. It lies over the app (`position: absolute`) until the app
+//! Menu, the night theme switch and the article's Save and A-/A+ work before the app runs (the
+//! script at the end of `index.html`: a tap answers on a slow phone seconds before the
+//! WebAssembly has arrived). The layout is the same before and after the app starts, so
+//! nothing moves when it does. It lies over the app (`position: absolute`) until the app
 //! has rendered the same content underneath and removes it (`browser::reveal_page`). An inline
 //! script in `index.html` removes it at once when it was made for another address (the service
 //! worker's offline fallback shell).
@@ -287,6 +287,31 @@ fn picture(image: &Image, class: &str, sizes: &str, lead: bool) -> String {
 
 /// A picture's caption and credit as the app's `FigureCaption` shows them (nothing when it
 /// has neither).
+/// The article's Save as the app's `SaveButton` makes it, with what the script at the end of
+/// `index.html` needs to keep the article before the app has started: its API address (the
+/// app's key for the saved copy) and its picture's files.
+fn save_button(texts: &ShellTexts, article: &Article) -> String {
+    let summary = &article.summary;
+    format!(
+        "<button type=\"button\" class=\"button save-button\" aria-pressed=\"false\" \
+         data-article=\"{article}\" data-files=\"{files}\" data-save=\"{save}\" \
+         data-saved=\"{saved}\"><span aria-hidden=\"true\">☆ </span>{save}</button>",
+        article = escape(&gazette_api_types::routes::api::article(
+            summary.lang,
+            &summary.slug
+        )),
+        files = escape(
+            &summary
+                .image
+                .as_ref()
+                .map(Image::offline_files)
+                .unwrap_or_default()
+        ),
+        save = escape(texts.save),
+        saved = escape(texts.saved),
+    )
+}
+
 /// The article's A-/A+ as the app's `FontControls` makes them; the script at the end of
 /// `index.html` makes them work before the app has started (it reads the sizes and the
 /// announcement from the data attributes).
@@ -447,8 +472,7 @@ pub fn article(frame: &Frame<'_>, article: &Article) -> String {
         format!(
         "{}<div class=\"with-sidebar\"><div class=\"article-column\"><article class=\"article\">\
          <div class=\"article__top\"><a class=\"article__category\" href=\"{}\">{}</a>\
-         <div class=\"article__tools\"><button type=\"button\" class=\"button save-button\" inert>\
-         <span aria-hidden=\"true\">☆ </span>{}</button>{}</div>\
+         <div class=\"article__tools\">{}{}</div>\
          </div><h1 class=\"article__title\">{}</h1>{also_in}\
          <p class=\"article__meta\"><time>&nbsp;</time><span class=\"article__reading\">{}</span>\
          <span class=\"article__views\">{}</span></p><div class=\"article__text\">\
@@ -457,7 +481,7 @@ pub fn article(frame: &Frame<'_>, article: &Article) -> String {
         frame.top_ad(),
         escape(&Route::Category(&summary.category.slug).href(summary.lang)),
         escape(&summary.category.name),
-        escape(texts.save),
+        save_button(texts, article),
         font_controls(texts),
         escape(&summary.title),
         escape(&texts.reading_time.replace("{minutes}", &article.reading_minutes.to_string())),
