@@ -156,6 +156,55 @@ test('before the app has started, the first screen\'s Save keeps the article, an
   await context.close();
 });
 
+test('on a phone before the app has started, the first screen\'s Menu opens the whole header, by tap and by keyboard', async () => {
+  const { context, page, problems } = await server.newReader({ viewport: { width: 390, height: 844 }, colorScheme: 'light' });
+  await page.route(/_bg\.wasm$/, () => {}); // the app never starts: the first screen alone
+  await page.goto(server.url + '/ru/', { waitUntil: 'domcontentloaded' });
+  const screen = page.locator('#first-screen');
+  const menu = screen.locator('.nav__toggle');
+  const toggle = screen.locator('.theme-toggle');
+  assert.equal(await toggle.isVisible(), false, 'on a phone the theme switch is in the menu');
+  await menu.click();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  assert.equal((await menu.textContent()).trim(), 'Закрыть меню');
+  assert.ok(await screen.locator('.nav__list').isVisible());
+  assert.ok(await screen.locator('.languages').isVisible());
+  await toggle.click();
+  assert.equal(await theme(page), 'dark');
+  await page.keyboard.press('Escape');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  assert.equal(await toggle.isVisible(), false);
+  assert.ok(await menu.evaluate((element) => element === document.activeElement), 'focus back on Menu');
+  await page.keyboard.press(' ');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true', 'Space presses it');
+  await page.keyboard.press('Enter');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'Enter too');
+  assert.equal(new URL(page.url()).hash, '', 'the script handles it, not the :target fallback');
+  assert.deepEqual(problems.filter((line) => !line.includes('net::ERR_FAILED') && !line.includes('Failed to load')), []);
+  await context.close();
+});
+
+test('where storage is blocked, the text size chosen on the first screen stays when the app starts', async () => {
+  const { context, page, problems } = await server.newReader();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  let releaseApp;
+  const appHeld = new Promise((resolve) => { releaseApp = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
+  await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
+  const step = () => page.evaluate(() => document.documentElement.getAttribute('data-text-size'));
+  await page.locator('#first-screen .font-controls__increase').click();
+  assert.equal(await step(), '2');
+  releaseApp();
+  await page.locator('#first-screen').waitFor({ state: 'detached' });
+  assert.equal(await step(), '2', 'the app keeps the size shown');
+  await page.locator('main .font-controls__increase').click();
+  assert.equal(await step(), '3', 'and goes on from it');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('Russian and Armenian change the language, strings, dates and content', async () => {
   const { context, page, problems } = await server.newReader();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });

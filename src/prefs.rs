@@ -15,11 +15,20 @@ pub const FIRST_SCREEN_CHANGED: &str = "gazette-first-screen";
 pub const DEFAULT_TEXT_SIZE: usize = 1;
 const TEXT_SIZE_KEY: &str = "gazette.text-size";
 
-/// The saved text size step (the default when none or an invalid one is saved).
-pub fn saved_text_size() -> usize {
-    browser::load(TEXT_SIZE_KEY)
-        .and_then(|value| value.parse::<usize>().ok())
-        .filter(|step| *step < TEXT_SIZES.len())
+/// The text size step shown now: the page's (set before the first paint from the saved one,
+/// or by the first screen's A-/A+, which also works where storage is blocked), else the saved
+/// one, else the default.
+pub fn current_text_size() -> usize {
+    let valid = |value: String| {
+        value
+            .parse::<usize>()
+            .ok()
+            .filter(|step| *step < TEXT_SIZES.len())
+    };
+    root()
+        .and_then(|root| root.get_attribute("data-text-size"))
+        .and_then(valid)
+        .or_else(|| browser::load(TEXT_SIZE_KEY).and_then(valid))
         .unwrap_or(DEFAULT_TEXT_SIZE)
 }
 
@@ -41,9 +50,9 @@ fn apply_text_size(step: usize) {
     let _ = root.set_attribute("data-text-size", &step.to_string());
 }
 
-/// Applies the saved text size (at start-up).
+/// Applies the text size shown now to the page (at start-up; see [`current_text_size`]).
 pub fn apply_saved_text_size() {
-    apply_text_size(saved_text_size());
+    apply_text_size(current_text_size());
 }
 
 /// The page theme.

@@ -5,16 +5,16 @@ use gazette_api_types::Lang;
 use leptos::prelude::*;
 
 use crate::i18n::{fill, t};
-use crate::prefs::{saved_text_size, set_text_size, FIRST_SCREEN_CHANGED, TEXT_SIZES};
+use crate::prefs::{current_text_size, set_text_size, FIRST_SCREEN_CHANGED, TEXT_SIZES};
 
 /// The two buttons and a live region saying the size now.
 #[component]
 pub fn FontControls(lang: Lang) -> impl IntoView {
     let strings = t(lang);
-    let step = RwSignal::new(saved_text_size());
+    let step = RwSignal::new(current_text_size());
     // The first screen's A-/A+ (over these until the app's page is in place) say so.
     let on_first_screen = window_event_listener_untyped(FIRST_SCREEN_CHANGED, move |_| {
-        step.set(saved_text_size());
+        step.set(current_text_size());
     });
     on_cleanup(move || on_first_screen.remove());
     let change = move |delta: isize| {

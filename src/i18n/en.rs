@@ -11,7 +11,7 @@ pub(super) const EN: Strings = Strings {
     skip_to_content: "Skip to content",
     home: SHELL.home,
     menu: SHELL.menu,
-    close_menu: "Close menu",
+    close_menu: SHELL.close_menu,
     sections: SHELL.sections,
     search_placeholder: SHELL.search_placeholder,
     search_label: SHELL.search_label,

@@ -11,7 +11,7 @@ pub(super) const HY: Strings = Strings {
     skip_to_content: "Անցնել բովանդակությանը",
     home: SHELL.home,
     menu: SHELL.menu,
-    close_menu: "Փակել ընտրացանկը",
+    close_menu: SHELL.close_menu,
     sections: SHELL.sections,
     search_placeholder: SHELL.search_placeholder,
     search_label: SHELL.search_label,

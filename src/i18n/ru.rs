@@ -11,7 +11,7 @@ pub(super) const RU: Strings = Strings {
     skip_to_content: "Перейти к содержанию",
     home: SHELL.home,
     menu: SHELL.menu,
-    close_menu: "Закрыть меню",
+    close_menu: SHELL.close_menu,
     sections: SHELL.sections,
     search_placeholder: SHELL.search_placeholder,
     search_label: SHELL.search_label,

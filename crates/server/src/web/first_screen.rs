@@ -126,8 +126,9 @@ impl Frame<'_> {
              <a class=\"site-header__logo\" href=\"{home}\">{name}</a>\
              <a class=\"button search-toggle\" href=\"{search}\" aria-label=\"{search_label}\" \
              title=\"{search_label}\">{SEARCH_ICON}</a>\
-             <a class=\"button nav__toggle\" href=\"#first-screen-nav\" \
-             aria-controls=\"first-screen-nav\" aria-expanded=\"false\">{menu}</a>\
+             <a class=\"button nav__toggle\" href=\"#first-screen-nav\" role=\"button\" \
+             aria-controls=\"first-screen-nav\" aria-expanded=\"false\" data-menu=\"{menu}\" \
+             data-close=\"{close_menu}\">{menu}</a>\
              <a class=\"button saved-link\" href=\"{saved}\" aria-label=\"{saved_label}\" \
              title=\"{saved_label}\"><span aria-hidden=\"true\">★</span>\
              <span class=\"header-label\" aria-hidden=\"true\">{saved_label}</span></a>\
@@ -151,6 +152,7 @@ impl Frame<'_> {
             name = escape(&self.site.name),
             search_label = escape(texts.search_label),
             menu = escape(texts.menu),
+            close_menu = escape(texts.close_menu),
             placeholder = escape(texts.search_placeholder),
             search_button = escape(texts.search_button),
             saved = Route::Saved.href(lang),
@@ -285,8 +287,6 @@ fn picture(image: &Image, class: &str, sizes: &str, lead: bool) -> String {
     )
 }
 
-/// A picture's caption and credit as the app's `FigureCaption` shows them (nothing when it
-/// has neither).
 /// The article's Save as the app's `SaveButton` makes it, with what the script at the end of
 /// `index.html` needs to keep the article before the app has started: its API address (the
 /// app's key for the saved copy) and its picture's files.
@@ -335,6 +335,8 @@ fn font_controls(texts: &ShellTexts) -> String {
     )
 }
 
+/// A picture's caption and credit as the app's `FigureCaption` shows them (nothing when it
+/// has neither).
 fn figure_caption(image: &Image) -> String {
     if image.caption.is_none() && image.credit.is_none() {
         return String::new();
