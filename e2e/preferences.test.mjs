@@ -184,6 +184,35 @@ test('on a phone before the app has started, the first screen\'s Menu opens the 
   await context.close();
 });
 
+test('the open menu on a phone keeps whole words in its buttons, in every language', async () => {
+  const { context, page, problems } = await server.newReader({ viewport: { width: 390, height: 844 } });
+  for (const prefix of ['', '/ru', '/hy']) {
+    await page.goto(server.url + prefix + '/');
+    await page.locator('#first-screen').waitFor({ state: 'detached' });
+    await page.locator('header.site-header .nav__toggle').click();
+    // Every word of the buttons' labels lies on one line (Armenian "Saved articles" was cut).
+    const broken = await page.evaluate(() => {
+      const found = [];
+      for (const button of document.querySelectorAll('header.site-header .site-header__top .button')) {
+        const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of node.data.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+            if (lines.size > 1) found.push(match[0]);
+          }
+        }
+      }
+      return found;
+    });
+    assert.deepEqual(broken, [], `words cut in ${prefix || '/'}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('where storage is blocked, the text size chosen on the first screen stays when the app starts', async () => {
   const { context, page, problems } = await server.newReader();
   await context.addInitScript(() => {
