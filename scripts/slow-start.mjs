@@ -2,9 +2,9 @@
 // up, 400 ms round trips; a fresh profile, no service worker): for each landing page, when
 // the story is readable (the first contentful paint: the server's first screen), when a tap
 // answers (every 200 ms from the first paint the reader taps Menu, or the night theme switch
-// once the menu shows it; the time the theme first changes: the server's first screen has working links, menu, search form, theme
-// switch and A-/A+ before the app), and when the app is up (it has replaced the first screen,
-// so every control works, saving and sharing too), against the 3 s budget.
+// once the menu shows it; the time the theme first changes — the first screen's links, Menu,
+// search form, theme switch, Save and A-/A+ work before the app), and when the app is up (it
+// has replaced the first screen, so every control works, sharing too), against 3 s.
 // Usage: node scripts/slow-start.mjs http://127.0.0.1:18088
 import { launchBrowser } from '../e2e/support.mjs';
 import { LANDING_PAGES } from './landing-pages.mjs';

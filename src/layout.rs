@@ -6,6 +6,7 @@ use gazette_api_types::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
+use crate::browser;
 use crate::components::{AppPrompts, SiteFooter, SiteHeader, Toast};
 use crate::i18n::t;
 use crate::pwa::{self, AppStatus};
@@ -14,7 +15,6 @@ use crate::state::{
     provide_app_state, use_article_translations, use_categories, use_lang, use_site,
 };
 use crate::urls::{search_href, switch_href};
-use crate::{browser, prefs};
 
 /// Provides the app-wide state and puts `children` (the route table) between header and
 /// footer.
@@ -25,7 +25,6 @@ pub fn Layout(children: Children) -> impl IntoView {
     let site = use_site();
     let categories = use_categories();
     Effect::new(move |_| browser::set_html_lang(lang.get().code()));
-    prefs::apply_saved_text_size();
     let app_status = pwa::start();
 
     let lang_signal = Signal::from(lang);

@@ -6,8 +6,8 @@ use crate::browser;
 
 /// Article text sizes in per cent, the steps of A-/A+ (shared with the server's first screen).
 pub use gazette_api_types::texts::TEXT_SIZES;
-/// The window event the first screen's controls (theme, A-/A+, Save: the script at the end
-/// of `index.html`) send after the reader changed something, before the app's page is in
+/// The window event the first screen's controls (theme, A-/A+, Save: the first-screen script
+/// in the head of `index.html`) send after the reader changed something, before the app's page is in
 /// place: the app's controls underneath read it again.
 pub const FIRST_SCREEN_CHANGED: &str = "gazette-first-screen";
 
@@ -36,23 +36,10 @@ pub fn current_text_size() -> usize {
 /// and saves it.
 pub fn set_text_size(step: usize) {
     let step = step.min(TEXT_SIZES.len() - 1);
-    apply_text_size(step);
+    if let Some(root) = root() {
+        let _ = root.set_attribute("data-text-size", &step.to_string());
+    }
     browser::save(TEXT_SIZE_KEY, &step.to_string());
-}
-
-fn apply_text_size(step: usize) {
-    let Some(root) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.document_element())
-    else {
-        return;
-    };
-    let _ = root.set_attribute("data-text-size", &step.to_string());
-}
-
-/// Applies the text size shown now to the page (at start-up; see [`current_text_size`]).
-pub fn apply_saved_text_size() {
-    apply_text_size(current_text_size());
 }
 
 /// The page theme.

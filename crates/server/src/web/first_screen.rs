@@ -10,7 +10,7 @@
 //! story can be read to its end before the app arrives.
 //! Every link is a real `<a href>` (settings' links through the contract's allowlist); the
 //! Menu, the night theme switch and the article's Save and A-/A+ work before the app runs (the
-//! script at the end of `index.html`: a tap answers on a slow phone seconds before the
+//! first-screen script in the head of `index.html`: a tap answers on a slow phone seconds before the
 //! WebAssembly has arrived). The layout is the same before and after the app starts, so
 //! nothing moves when it does. It lies over the app (`position: absolute`) until the app
 //! has rendered the same content underneath and removes it (`browser::reveal_page`). An inline
@@ -18,7 +18,7 @@
 //! worker's offline fallback shell).
 
 use gazette_api_types::links::safe_href;
-use gazette_api_types::routes::{localized, unlocalized, Route};
+use gazette_api_types::routes::{api, localized, unlocalized, Route};
 use gazette_api_types::texts::{shell_texts, ShellTexts, TEXT_SIZES};
 use gazette_api_types::{
     Article, ArticleSummary, Block, Category, Image, ImageFormat, Inline, Lang, SiteInfo,
@@ -287,7 +287,7 @@ fn picture(image: &Image, class: &str, sizes: &str, lead: bool) -> String {
     )
 }
 
-/// The article's Save as the app's `SaveButton` makes it, with what the script at the end of
+/// The article's Save as the app's `SaveButton` makes it, with what the first-screen script in
 /// `index.html` needs to keep the article before the app has started: its API address (the
 /// app's key for the saved copy) and its picture's files.
 fn save_button(texts: &ShellTexts, article: &Article) -> String {
@@ -296,10 +296,7 @@ fn save_button(texts: &ShellTexts, article: &Article) -> String {
         "<button type=\"button\" class=\"button save-button\" aria-pressed=\"false\" \
          data-article=\"{article}\" data-files=\"{files}\" data-save=\"{save}\" \
          data-saved=\"{saved}\"><span aria-hidden=\"true\">☆ </span>{save}</button>",
-        article = escape(&gazette_api_types::routes::api::article(
-            summary.lang,
-            &summary.slug
-        )),
+        article = escape(&api::article(summary.lang, &summary.slug)),
         files = escape(
             &summary
                 .image
@@ -312,7 +309,7 @@ fn save_button(texts: &ShellTexts, article: &Article) -> String {
     )
 }
 
-/// The article's A-/A+ as the app's `FontControls` makes them; the script at the end of
+/// The article's A-/A+ as the app's `FontControls` makes them; the first-screen script in
 /// `index.html` makes them work before the app has started (it reads the sizes and the
 /// announcement from the data attributes).
 fn font_controls(texts: &ShellTexts) -> String {
