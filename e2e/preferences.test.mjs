@@ -184,6 +184,52 @@ test('on a phone before the app has started, the first screen\'s Menu opens the 
   await context.close();
 });
 
+test('when the app takes over from the first screen, an open menu stays open, typed search text stays, and focus stays on the same control', async () => {
+  // On a phone: Menu opened and a section link focused on the first screen.
+  {
+    const { context, page, problems } = await server.newReader({ viewport: { width: 390, height: 844 } });
+    let releaseApp;
+    const appHeld = new Promise((resolve) => { releaseApp = resolve; });
+    await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
+    await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
+    const screen = page.locator('#first-screen');
+    await screen.locator('.nav__toggle').click();
+    const politics = screen.locator('.nav__link[href="/category/politics"]');
+    await politics.focus();
+    releaseApp();
+    await screen.waitFor({ state: 'detached' });
+    const menu = page.locator('header.site-header .nav__toggle');
+    await page.waitForFunction(() => document.activeElement?.matches('header.site-header .nav__link[href="/category/politics"]'));
+    assert.equal(await menu.getAttribute('aria-expanded'), 'true', 'the menu is still open');
+    assert.ok(await page.locator('header.site-header .nav__list').isVisible());
+    await page.keyboard.press('Escape');
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  // On a desktop: a search being typed into the first screen's field.
+  {
+    const { context, page, problems } = await server.newReader({ viewport: { width: 1366, height: 900 } });
+    let releaseApp;
+    const appHeld = new Promise((resolve) => { releaseApp = resolve; });
+    await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
+    await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
+    const screen = page.locator('#first-screen');
+    await screen.locator('.search-form__input').click();
+    await page.keyboard.type('oil pri');
+    releaseApp();
+    await screen.waitFor({ state: 'detached' });
+    const field = page.locator('header.site-header .search-form__input');
+    await page.waitForFunction(() => document.activeElement?.matches('header.site-header .search-form__input'));
+    assert.equal(await field.inputValue(), 'oil pri');
+    await page.keyboard.type('ces');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'oil prices');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('the open menu on a phone keeps whole words in its buttons, in every language', async () => {
   const { context, page, problems } = await server.newReader({ viewport: { width: 390, height: 844 } });
   for (const prefix of ['', '/ru', '/hy']) {

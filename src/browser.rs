@@ -217,21 +217,48 @@ pub async fn share(title: &str, url: &str) {
 }
 
 /// Removes the server's static first screen (`#first-screen`) once the page's content is in
-/// place underneath; a moment later, so the app's images are painted first. A keyboard reader
-/// who was inside it (it has real links) continues in the app's content, not at the page's top.
+/// place underneath; a moment later, so the app's images are painted first. What the reader
+/// was doing on it carries over (the first screen's `gazetteHandOver` in `index.html`: the open
+/// menu, the search text): a reader who had focus on one of its controls continues on the
+/// app's same control, else in the app's content, not at the page's top.
 pub fn reveal_page() {
     after(50, || {
         let Some(document) = document() else { return };
-        if let Some(screen) = document.get_element_by_id("first-screen") {
-            let had_focus = document
-                .active_element()
-                .is_some_and(|focused| screen.contains(Some(&focused)));
-            screen.remove();
-            if had_focus {
-                focus_main();
-            }
+        let Some(screen) = document.get_element_by_id("first-screen") else {
+            return;
+        };
+        let had_focus = document
+            .active_element()
+            .is_some_and(|focused| screen.contains(Some(&focused)));
+        let same_control = hand_over(&screen);
+        screen.remove();
+        match same_control {
+            // Once the app has shown what was carried over (the menu opens in a later
+            // microtask: its links cannot take focus before).
+            Some(control) => after(0, move || {
+                let _ = control.focus();
+                let focused = document
+                    .active_element()
+                    .is_some_and(|active| control.is_same_node(Some(&active)));
+                if !focused {
+                    focus_main();
+                }
+            }),
+            None if had_focus => focus_main(),
+            None => {}
         }
     });
+}
+
+/// Calls the first screen's `window.gazetteHandOver(screen)`; the app's control matching the
+/// one that has focus on the first screen, if any.
+fn hand_over(screen: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    let window = window()?;
+    let hand_over = js_sys::Reflect::get(&window, &JsValue::from_str("gazetteHandOver"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    hand_over.call1(&window, screen).ok()?.dyn_into().ok()
 }
 
 /// Whether the browser believes it has a network connection.
