@@ -149,7 +149,7 @@ async fn send(
 /// The JSON answer of `response` (its body `text`) as `T`, or the error it says.
 fn decode<T: DeserializeOwned>(response: &web_sys::Response, text: &str) -> Result<T, ApiError> {
     if !response.ok() {
-        let message = serde_json::from_str::<ErrorBody>(text)
+        let message = gazette_api_types::json::from_str::<ErrorBody>(text)
             .map(|body| body.error.message)
             .unwrap_or_default();
         return Err(ApiError::Status {
@@ -157,7 +157,7 @@ fn decode<T: DeserializeOwned>(response: &web_sys::Response, text: &str) -> Resu
             message,
         });
     }
-    serde_json::from_str(text).map_err(|_| ApiError::Malformed)
+    gazette_api_types::json::from_str(text).map_err(|_| ApiError::Malformed)
 }
 
 /// `GET path` from the server itself (never a cached copy), sending the ETag of the answer
@@ -262,7 +262,8 @@ pub struct ReceivedAnswer {
 impl ReceivedAnswer {
     /// The answer as `T`, with its ETag for the next conditional request.
     pub fn decode<T: DeserializeOwned>(&self) -> Result<Revalidated<T>, ApiError> {
-        let value = serde_json::from_str(&self.text).map_err(|_| ApiError::Malformed)?;
+        let value =
+            gazette_api_types::json::from_str(&self.text).map_err(|_| ApiError::Malformed)?;
         Ok(Revalidated::Changed {
             value,
             etag: self.etag.clone(),

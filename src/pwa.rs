@@ -115,5 +115,5 @@ pub async fn offline_articles() -> Vec<ArticleSummary> {
 
 /// The summaries in a JSON array of stored article answers (their other fields are ignored).
 fn decode(json: Result<JsValue, JsValue>) -> Option<Vec<ArticleSummary>> {
-    serde_json::from_str(&json.ok()?.as_string()?).ok()
+    gazette_api_types::json::from_str(&json.ok()?.as_string()?).ok()
 }

@@ -367,7 +367,7 @@ pub(super) fn ArticleUpdates(
 /// The breaking stories the reader hid (slugs).
 fn hidden_breaking() -> Vec<String> {
     browser::load(HIDDEN_BREAKING_KEY)
-        .and_then(|kept| serde_json::from_str::<Vec<String>>(&kept).ok())
+        .and_then(|kept| gazette_api_types::json::from_str::<Vec<String>>(&kept).ok())
         .unwrap_or_default()
 }
 

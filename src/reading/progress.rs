@@ -55,7 +55,7 @@ fn permille(share: f64) -> u16 {
 /// The kept positions; none when storage is blocked or holds something else.
 fn positions() -> Vec<Position> {
     browser::load(POSITIONS_KEY)
-        .and_then(|raw| serde_json::from_str::<Vec<Position>>(&raw).ok())
+        .and_then(|raw| gazette_api_types::json::from_str::<Vec<Position>>(&raw).ok())
         .unwrap_or_default()
         .into_iter()
         .filter(|position| {

@@ -4,7 +4,8 @@
 //! end, which deserialises them, and the reference server, which serialises them and derives the
 //! OpenAPI document from them with the `openapi` feature), the languages ([`lang`]), the public
 //! URL scheme and the API paths ([`routes`]), the link allowlist ([`links`]), the header names,
-//! and the interface texts the server's first screen shares with the app ([`texts`]).
+//! the interface texts the server's first screen shares with the app ([`texts`]), and the
+//! front end's small JSON reader for these types ([`json`]).
 //! A newsroom backend that serves these shapes can drive the front end unchanged.
 //!
 //! Times are RFC 3339 strings in UTC; the front end shows them in the site's time zone, whose
@@ -16,6 +17,7 @@ pub mod article;
 pub mod category;
 pub mod clock;
 pub mod error;
+pub mod json;
 pub mod lang;
 pub mod links;
 pub mod list;

@@ -77,11 +77,25 @@ impl TestSite {
             .await
     }
 
-    /// `GET uri`, which must answer 200 with the contract's JSON.
-    pub async fn get_json<T: serde::de::DeserializeOwned>(&self, uri: &str) -> T {
+    /// `GET uri`, which must answer 200 with the contract's JSON. The front end's reader
+    /// (`gazette_api_types::json`) must read every answer the same as `serde_json`: so every
+    /// answer of the suite, on SQLite and on PostgreSQL, checks it.
+    pub async fn get_json<T>(&self, uri: &str) -> T
+    where
+        T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
         let response = self.get(uri).await;
         assert_eq!(response.status(), StatusCode::OK, "GET {uri}");
-        serde_json::from_slice(&body_bytes(response).await).expect("contract JSON")
+        let body = body_bytes(response).await;
+        let value: T = serde_json::from_slice(&body).expect("contract JSON");
+        let text = std::str::from_utf8(&body).expect("UTF-8 JSON");
+        let read_by_front_end = gazette_api_types::json::from_str::<T>(text);
+        assert_eq!(
+            read_by_front_end.as_ref(),
+            Ok(&value),
+            "the front end's reader, GET {uri}"
+        );
+        value
     }
 
     /// Sends `body` as JSON with `method`, with the editor token when given.
