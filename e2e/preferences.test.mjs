@@ -9,6 +9,7 @@ import { siteUnderTest } from './support.mjs';
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations';
+const MEXICO_RU = '/ru/article/meksika-i-azerbaydzhan-otmechayut-33-goda-diplomaticheskikh-otnosheniy';
 const server = siteUnderTest();
 
 const theme = (page) => page.evaluate(() => document.documentElement.getAttribute('data-theme'));
@@ -136,6 +137,10 @@ test('before the app has started, the first screen\'s Save keeps the article, an
   await save.click();
   await page.locator('#first-screen .save-button[aria-pressed=true]').waitFor();
   assert.equal((await save.textContent()).trim(), '★ Saved');
+  // Said as the app's toast, in a live region (screen readers announce it).
+  const toast = page.locator('#first-screen .toast-region[role=status][aria-live=polite] .toast');
+  assert.equal(await toast.textContent(), 'Saved for reading offline');
+  await toast.waitFor({ state: 'detached', timeout: 5_000 });
   const kept = () => page.evaluate(async () => {
     const cache = await caches.open('gazette-saved-v1');
     return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
@@ -153,6 +158,32 @@ test('before the app has started, the first screen\'s Save keeps the article, an
   await page.locator('main .save-button[aria-pressed=false]').waitFor();
   assert.deepEqual(await kept(), [], 'the app removes what the first screen saved');
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('before the app has started, the first screen\'s Save says when it could not keep the article, and keeps it on the next try', async () => {
+  const { context, page } = await server.newReader({ viewport: { width: 390, height: 844 } });
+  await page.route(/_bg\.wasm$/, () => {}); // the app never starts: the first screen alone
+  await page.goto(server.url + MEXICO_RU, { waitUntil: 'domcontentloaded' });
+  // The browser refuses to store (storage full, or a private window that has none).
+  await page.evaluate(() => {
+    const real = window.caches;
+    window.realCaches = real;
+    Object.defineProperty(window, 'caches', {
+      configurable: true,
+      value: { open: () => Promise.reject(new DOMException('full', 'QuotaExceededError')), match: real.match.bind(real) },
+    });
+  });
+  const save = page.locator('#first-screen .save-button');
+  const toast = page.locator('#first-screen .toast-region .toast');
+  await save.click();
+  await toast.waitFor();
+  assert.equal(await toast.textContent(), 'Не удалось сохранить статью');
+  assert.equal(await save.getAttribute('aria-pressed'), 'false');
+  await page.evaluate(() => Object.defineProperty(window, 'caches', { configurable: true, value: window.realCaches }));
+  await save.click();
+  await page.locator('#first-screen .save-button[aria-pressed=true]').waitFor();
+  await page.locator('#first-screen .toast', { hasText: 'Сохранено для чтения без сети' }).waitFor();
   await context.close();
 });
 

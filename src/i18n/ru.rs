@@ -85,8 +85,8 @@ pub(super) const RU: Strings = Strings {
     saved_articles: SHELL.saved_articles,
     save: SHELL.save,
     saved: SHELL.saved,
-    save_done: "Сохранено для чтения без сети",
-    save_failed: "Не удалось сохранить статью",
+    save_done: SHELL.save_done,
+    save_failed: SHELL.save_failed,
     remove: "Удалить",
     remove_saved: "Удалить — {title}",
     saved_empty:

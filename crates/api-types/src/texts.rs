@@ -12,6 +12,10 @@ pub struct ShellTexts {
     pub save: &'static str,
     /// The Save button's text while the article is saved.
     pub saved: &'static str,
+    /// Said (a toast) once Save has kept the article.
+    pub save_done: &'static str,
+    /// Said when Save could not keep the article.
+    pub save_failed: &'static str,
     pub also_in: &'static str,
     pub home: &'static str,
     pub menu: &'static str,
@@ -68,6 +72,8 @@ pub const EN: ShellTexts = ShellTexts {
     tagged: "News tagged “{name}”",
     save: "Save",
     saved: "Saved",
+    save_done: "Saved for reading offline",
+    save_failed: "Could not save this article",
     also_in: "Also in",
     home: "Home",
     menu: "Menu",
@@ -102,6 +108,8 @@ pub const RU: ShellTexts = ShellTexts {
     tagged: "Новости с тегом «{name}»",
     save: "Сохранить",
     saved: "Сохранено",
+    save_done: "Сохранено для чтения без сети",
+    save_failed: "Не удалось сохранить статью",
     also_in: "Также на языках:",
     home: "Главная",
     menu: "Меню",
@@ -136,6 +144,8 @@ pub const HY: ShellTexts = ShellTexts {
     tagged: "«{name}» պիտակով լուրեր",
     save: "Պահել",
     saved: "Պահված է",
+    save_done: "Պահված է անցանց ընթերցման համար",
+    save_failed: "Չհաջողվեց պահել հոդվածը",
     also_in: "Նաև՝",
     home: "Գլխավոր",
     menu: "Ընտրացանկ",

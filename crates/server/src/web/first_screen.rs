@@ -287,15 +287,22 @@ fn picture(image: &Image, class: &str, sizes: &str, lead: bool) -> String {
     )
 }
 
+/// Where the first screen's Save says it has kept the article (or could not): the app's
+/// toast region (`Toast`), at the bottom of the screen, announced by screen readers.
+const TOAST_REGION: &str = "<div class=\"bottom-stack\"><div class=\"toast-region\" \
+     role=\"status\" aria-live=\"polite\" aria-atomic=\"true\"></div></div>";
+
 /// The article's Save as the app's `SaveButton` makes it, with what the first-screen script in
 /// `index.html` needs to keep the article before the app has started: its API address (the
-/// app's key for the saved copy) and its picture's files.
+/// app's key for the saved copy), its picture's files, and what to say when it has kept it or
+/// could not (in the [`TOAST_REGION`], as the app's toast).
 fn save_button(texts: &ShellTexts, article: &Article) -> String {
     let summary = &article.summary;
     format!(
         "<button type=\"button\" class=\"button save-button\" aria-pressed=\"false\" \
          data-article=\"{article}\" data-files=\"{files}\" data-save=\"{save}\" \
-         data-saved=\"{saved}\"><span aria-hidden=\"true\">☆ </span>{save}</button>",
+         data-saved=\"{saved}\" data-done=\"{done}\" data-failed=\"{failed}\">\
+         <span aria-hidden=\"true\">☆ </span>{save}</button>",
         article = escape(&api::article(summary.lang, &summary.slug)),
         files = escape(
             &summary
@@ -306,6 +313,8 @@ fn save_button(texts: &ShellTexts, article: &Article) -> String {
         ),
         save = escape(texts.save),
         saved = escape(texts.saved),
+        done = escape(texts.save_done),
+        failed = escape(texts.save_failed),
     )
 }
 
@@ -476,7 +485,7 @@ pub fn article(frame: &Frame<'_>, article: &Article) -> String {
          <p class=\"article__meta\"><time>&nbsp;</time><span class=\"article__reading\">{}</span>\
          <span class=\"article__views\">{}</span></p><div class=\"article__text\">\
          <p class=\"article__lead\">{}</p>{}{}<p class=\"article__byline\">{}</p>{source}</div>\
-         </article></div><aside class=\"sidebar\"></aside></div>",
+         </article></div><aside class=\"sidebar\"></aside></div>{TOAST_REGION}",
         frame.top_ad(),
         escape(&Route::Category(&summary.category.slug).href(summary.lang)),
         escape(&summary.category.name),
