@@ -161,6 +161,27 @@ test('before the app has started, the first screen\'s Save keeps the article, an
   await context.close();
 });
 
+test('a Save pressed on the first screen that ends after the app has taken over is said by the app\'s toast', async () => {
+  const { context, page, problems } = await server.newReader();
+  let releaseApp, releasePhoto;
+  const appHeld = new Promise((resolve) => { releaseApp = resolve; });
+  const photoHeld = new Promise((resolve) => { releasePhoto = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
+  // The JPEG of the photo is fetched only by Save (the page shows the WebP): it is slow.
+  await page.route(/\.jpg$/, async (route) => { await photoHeld; await route.continue(); });
+  await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
+  await page.locator('#first-screen .save-button').click();
+  releaseApp();
+  await page.locator('#first-screen').waitFor({ state: 'detached' });
+  releasePhoto();
+  const toast = page.locator('.bottom-stack .toast-region .toast');
+  await toast.waitFor();
+  assert.equal(await toast.textContent(), 'Saved for reading offline');
+  await page.locator('main .save-button[aria-pressed=true]').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('before the app has started, the first screen\'s Save says when it could not keep the article, and keeps it on the next try', async () => {
   const { context, page } = await server.newReader({ viewport: { width: 390, height: 844 } });
   await page.route(/_bg\.wasm$/, () => {}); // the app never starts: the first screen alone
@@ -256,6 +277,25 @@ test('when the app takes over from the first screen, an open menu stays open, ty
     await page.keyboard.type('ces');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'oil prices');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  // On a desktop: the search typed, then Tab to its Search button.
+  {
+    const { context, page, problems } = await server.newReader({ viewport: { width: 1366, height: 900 } });
+    let releaseApp;
+    const appHeld = new Promise((resolve) => { releaseApp = resolve; });
+    await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
+    await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
+    const screen = page.locator('#first-screen');
+    await screen.locator('.search-form__input').click();
+    await page.keyboard.type('oil');
+    await page.keyboard.press('Tab');
+    releaseApp();
+    await screen.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.matches('header.site-header .search-form__button'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'oil');
     assert.deepEqual(problems, []);
     await context.close();
   }

@@ -11,6 +11,11 @@ pub use gazette_api_types::texts::TEXT_SIZES;
 /// place: the app's controls underneath read it again.
 pub const FIRST_SCREEN_CHANGED: &str = "gazette-first-screen";
 
+/// The window event (`CustomEvent`, the message in `detail`) by which the first-screen script
+/// has the app's toast say what its Save did when the app has replaced the first screen in
+/// the meantime, or a message it was showing then.
+pub const FIRST_SCREEN_TOAST: &str = "gazette-toast";
+
 /// The step a new reader starts at (100%).
 pub const DEFAULT_TEXT_SIZE: usize = 1;
 const TEXT_SIZE_KEY: &str = "gazette.text-size";

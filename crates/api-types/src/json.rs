@@ -52,9 +52,9 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Malformed> {
     }
 }
 
-/// How deeply arrays and objects may nest (as `serde_json`'s limit): deeper is [`Malformed`],
-/// not a stack overflow, which would stop the whole WebAssembly app.
-const MAX_DEPTH: u8 = 128;
+/// How deeply arrays and objects may nest (127, as `serde_json`): deeper is [`Malformed`], not
+/// a stack overflow, which would stop the whole WebAssembly app.
+const MAX_DEPTH: u8 = 127;
 
 /// A position in the text being read.
 struct Reader<'a> {
@@ -202,6 +202,10 @@ impl Reader<'_> {
         if !self.digits() {
             return Err(Malformed);
         }
+        // No leading zeros (`01`).
+        if self.bytes[start] == b'0' && self.at - start > 1 {
+            return Err(Malformed);
+        }
         let mut fraction_digits = 0;
         if self.bytes.get(self.at) == Some(&b'.') {
             self.at += 1;
@@ -240,16 +244,27 @@ impl Reader<'_> {
             });
             match magnitude {
                 Some(magnitude) if !negative => return visitor.visit_u64(magnitude),
-                Some(magnitude) if magnitude <= i64::MAX as u64 + 1 => {
+                // `-0` is a float, as in `serde_json`.
+                Some(magnitude) if magnitude != 0 && magnitude <= i64::MAX as u64 + 1 => {
                     return visitor.visit_i64((magnitude as i64).wrapping_neg())
                 }
                 _ => {}
             }
         }
         let digits = mantissa.iter().filter(|digit| digit.is_ascii_digit());
-        let value = digits.fold(0.0_f64, |value, &digit| {
+        let digits = digits.fold(0.0_f64, |value, &digit| {
             value * 10.0 + f64::from(digit - b'0')
-        }) * 10_f64.powi(exponent.saturating_sub(fraction_digits as i32));
+        });
+        let scale = exponent.saturating_sub(fraction_digits as i32);
+        // Dividing by an exact power of ten keeps `0.3` 0.3.
+        let value = if scale < 0 {
+            digits / 10_f64.powi(scale.saturating_neg())
+        } else {
+            digits * 10_f64.powi(scale)
+        };
+        if !value.is_finite() {
+            return Err(Malformed);
+        }
         visitor.visit_f64(if negative { -value } else { value })
     }
 }
@@ -514,6 +529,11 @@ mod tests {
         assert_eq!(value["unknown"]["deep"][1].as_f64(), Some(-0.0025));
         assert_eq!(value["more"].as_f64(), Some(100.0));
         assert_eq!(from_str::<u64>("18446744073709551615"), Ok(u64::MAX));
+        for number in ["0.3", "-0", "0", "1.5e-7", "123.456", "2E3", "-0.0"] {
+            let as_serde_json: Value = serde_json::from_str(number).unwrap();
+            assert_eq!(from_str::<Value>(number), Ok(as_serde_json), "{number}");
+        }
+        assert_eq!(from_str::<u32>("-0"), Err(Malformed));
     }
 
     #[test]
@@ -534,6 +554,9 @@ mod tests {
             "-",
             "1.",
             "1e",
+            "01",
+            "-01",
+            "1e400",
         ] {
             assert_eq!(from_str::<Value>(text), Err(Malformed), "{text:?}");
         }
@@ -551,9 +574,11 @@ mod tests {
     fn deep_nesting_is_refused_not_a_stack_overflow() {
         let deep = "[".repeat(100_000) + &"]".repeat(100_000);
         assert_eq!(from_str::<Value>(&deep), Err(Malformed));
-        let allowed = "[".repeat(128) + &"]".repeat(128);
-        assert!(from_str::<Value>(&allowed).is_ok());
-        let too_deep = "[".repeat(129) + &"]".repeat(129);
-        assert_eq!(from_str::<Value>(&too_deep), Err(Malformed));
+        for depth in [127, 128] {
+            let nested = "[".repeat(depth) + &"]".repeat(depth);
+            let as_serde_json = serde_json::from_str::<Value>(&nested).map_err(|_| Malformed);
+            assert_eq!(from_str::<Value>(&nested), as_serde_json, "{depth} levels");
+        }
+        assert!(from_str::<Value>(&("[".repeat(127) + &"]".repeat(127))).is_ok());
     }
 }

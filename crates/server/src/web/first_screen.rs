@@ -142,7 +142,7 @@ impl Frame<'_> {
              <label class=\"visually-hidden\" for=\"first-screen-search\">{search_label}</label>\
              <input id=\"first-screen-search\" class=\"search-form__input\" type=\"search\" \
              name=\"q\" placeholder=\"{placeholder}\" enterkeyhint=\"search\" maxlength=\"200\"{value}>\
-             <button class=\"button\" type=\"submit\">{search_button}</button>\
+             <button class=\"button search-form__button\" type=\"submit\">{search_button}</button>\
              </form></div>\
              <div class=\"site-header__links\">{social}{apps}</div>\
              <nav class=\"nav\" aria-label=\"{sections_label}\">\
