@@ -14,6 +14,15 @@ const server = siteUnderTest();
 
 const theme = (page) => page.evaluate(() => document.documentElement.getAttribute('data-theme'));
 
+/** Holds back the responses whose address matches `pattern`, as a slow network would, until
+ * the function it returns is called. */
+async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(pattern, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 test('the night theme toggles, persists, and is applied before the app runs', async () => {
   const { context, page, problems } = await server.newReader({ colorScheme: 'light' });
   await page.goto(server.url + '/');
@@ -77,11 +86,8 @@ test('A+ and A- change the article text size step by step, stop at the ends and 
 test('before the app has started, the first screen\'s night theme and A-/A+ answer, and the app takes them over', async () => {
   const { context, page, problems } = await server.newReader({ colorScheme: 'light' });
   // The main WebAssembly module and the article's answer are held back, as on a slow network.
-  let releaseApp, releaseArticle;
-  const appHeld = new Promise((resolve) => { releaseApp = resolve; });
-  const articleHeld = new Promise((resolve) => { releaseArticle = resolve; });
-  await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
-  await page.route(/\/api\/v1\/articles\/[^/?]+\?/, async (route) => { await articleHeld; await route.continue(); });
+  const releaseApp = await holdBack(page, /_bg\.wasm$/);
+  const releaseArticle = await holdBack(page, /\/api\/v1\/articles\/[^/?]+\?/);
   await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
   const screen = page.locator('#first-screen');
   const toggle = screen.locator('.theme-toggle');
@@ -128,9 +134,7 @@ test('before the app has started, the first screen\'s night theme and A-/A+ answ
 
 test('before the app has started, the first screen\'s Save keeps the article, and the app shows it saved', async () => {
   const { context, page, problems } = await server.newReader();
-  let releaseApp;
-  const appHeld = new Promise((resolve) => { releaseApp = resolve; });
-  await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
+  const releaseApp = await holdBack(page, /_bg\.wasm$/);
   await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
   const save = page.locator('#first-screen .save-button');
   assert.equal(await save.getAttribute('aria-pressed'), 'false');
@@ -163,12 +167,9 @@ test('before the app has started, the first screen\'s Save keeps the article, an
 
 test('a Save pressed on the first screen that ends after the app has taken over is said by the app\'s toast', async () => {
   const { context, page, problems } = await server.newReader();
-  let releaseApp, releasePhoto;
-  const appHeld = new Promise((resolve) => { releaseApp = resolve; });
-  const photoHeld = new Promise((resolve) => { releasePhoto = resolve; });
-  await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
+  const releaseApp = await holdBack(page, /_bg\.wasm$/);
   // The JPEG of the photo is fetched only by Save (the page shows the WebP): it is slow.
-  await page.route(/\.jpg$/, async (route) => { await photoHeld; await route.continue(); });
+  const releasePhoto = await holdBack(page, /\.jpg$/);
   await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
   await page.locator('#first-screen .save-button').click();
   releaseApp();
@@ -240,9 +241,7 @@ test('when the app takes over from the first screen, an open menu stays open, ty
   // On a phone: Menu opened and a section link focused on the first screen.
   {
     const { context, page, problems } = await server.newReader({ viewport: { width: 390, height: 844 } });
-    let releaseApp;
-    const appHeld = new Promise((resolve) => { releaseApp = resolve; });
-    await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
+    const releaseApp = await holdBack(page, /_bg\.wasm$/);
     await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
     const screen = page.locator('#first-screen');
     await screen.locator('.nav__toggle').click();
@@ -262,9 +261,7 @@ test('when the app takes over from the first screen, an open menu stays open, ty
   // On a desktop: a search being typed into the first screen's field.
   {
     const { context, page, problems } = await server.newReader({ viewport: { width: 1366, height: 900 } });
-    let releaseApp;
-    const appHeld = new Promise((resolve) => { releaseApp = resolve; });
-    await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
+    const releaseApp = await holdBack(page, /_bg\.wasm$/);
     await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
     const screen = page.locator('#first-screen');
     await screen.locator('.search-form__input').click();
@@ -283,9 +280,7 @@ test('when the app takes over from the first screen, an open menu stays open, ty
   // On a desktop: the search typed, then Tab to its Search button.
   {
     const { context, page, problems } = await server.newReader({ viewport: { width: 1366, height: 900 } });
-    let releaseApp;
-    const appHeld = new Promise((resolve) => { releaseApp = resolve; });
-    await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
+    const releaseApp = await holdBack(page, /_bg\.wasm$/);
     await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
     const screen = page.locator('#first-screen');
     await screen.locator('.search-form__input').click();
@@ -335,9 +330,7 @@ test('where storage is blocked, the text size chosen on the first screen stays w
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
   });
-  let releaseApp;
-  const appHeld = new Promise((resolve) => { releaseApp = resolve; });
-  await page.route(/_bg\.wasm$/, async (route) => { await appHeld; await route.continue(); });
+  const releaseApp = await holdBack(page, /_bg\.wasm$/);
   await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
   const step = () => page.evaluate(() => document.documentElement.getAttribute('data-text-size'));
   await page.locator('#first-screen .font-controls__increase').click();
