@@ -237,18 +237,26 @@ test('on a phone before the app has started, the first screen\'s Menu opens the 
   await context.close();
 });
 
+/** Opens the article with the app held back, lets the reader `act` on the first screen, then
+ * lets the app take over; resolves once the first screen has gone. */
+async function takeOver(viewport, act) {
+  const reader = await server.newReader({ viewport });
+  const releaseApp = await holdBack(reader.page, /_bg\.wasm$/);
+  await reader.page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
+  const screen = reader.page.locator('#first-screen');
+  await act(screen);
+  releaseApp();
+  await screen.waitFor({ state: 'detached' });
+  return reader;
+}
+
 test('when the app takes over from the first screen, an open menu stays open, typed search text stays, and focus stays on the same control', async () => {
   // On a phone: Menu opened and a section link focused on the first screen.
   {
-    const { context, page, problems } = await server.newReader({ viewport: { width: 390, height: 844 } });
-    const releaseApp = await holdBack(page, /_bg\.wasm$/);
-    await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
-    const screen = page.locator('#first-screen');
-    await screen.locator('.nav__toggle').click();
-    const politics = screen.locator('.nav__link[href="/category/politics"]');
-    await politics.focus();
-    releaseApp();
-    await screen.waitFor({ state: 'detached' });
+    const { context, page, problems } = await takeOver({ width: 390, height: 844 }, async (screen) => {
+      await screen.locator('.nav__toggle').click();
+      await screen.locator('.nav__link[href="/category/politics"]').focus();
+    });
     const menu = page.locator('header.site-header .nav__toggle');
     await page.waitForFunction(() => document.activeElement?.matches('header.site-header .nav__link[href="/category/politics"]'));
     assert.equal(await menu.getAttribute('aria-expanded'), 'true', 'the menu is still open');
@@ -259,18 +267,14 @@ test('when the app takes over from the first screen, an open menu stays open, ty
     await context.close();
   }
   // On a desktop: a search being typed into the first screen's field.
+  const desktop = { width: 1366, height: 900 };
   {
-    const { context, page, problems } = await server.newReader({ viewport: { width: 1366, height: 900 } });
-    const releaseApp = await holdBack(page, /_bg\.wasm$/);
-    await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
-    const screen = page.locator('#first-screen');
-    await screen.locator('.search-form__input').click();
-    await page.keyboard.type('oil pri');
-    releaseApp();
-    await screen.waitFor({ state: 'detached' });
-    const field = page.locator('header.site-header .search-form__input');
+    const { context, page, problems } = await takeOver(desktop, async (screen) => {
+      await screen.locator('.search-form__input').click();
+      await screen.page().keyboard.type('oil pri');
+    });
     await page.waitForFunction(() => document.activeElement?.matches('header.site-header .search-form__input'));
-    assert.equal(await field.inputValue(), 'oil pri');
+    assert.equal(await page.locator('header.site-header .search-form__input').inputValue(), 'oil pri');
     await page.keyboard.type('ces');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'oil prices');
@@ -279,15 +283,11 @@ test('when the app takes over from the first screen, an open menu stays open, ty
   }
   // On a desktop: the search typed, then Tab to its Search button.
   {
-    const { context, page, problems } = await server.newReader({ viewport: { width: 1366, height: 900 } });
-    const releaseApp = await holdBack(page, /_bg\.wasm$/);
-    await page.goto(server.url + MEXICO, { waitUntil: 'domcontentloaded' });
-    const screen = page.locator('#first-screen');
-    await screen.locator('.search-form__input').click();
-    await page.keyboard.type('oil');
-    await page.keyboard.press('Tab');
-    releaseApp();
-    await screen.waitFor({ state: 'detached' });
+    const { context, page, problems } = await takeOver(desktop, async (screen) => {
+      await screen.locator('.search-form__input').click();
+      await screen.page().keyboard.type('oil');
+      await screen.page().keyboard.press('Tab');
+    });
     await page.waitForFunction(() => document.activeElement?.matches('header.site-header .search-form__button'));
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'oil');
@@ -447,7 +447,7 @@ test('keyboard alone reaches the skip link, menu, search and share buttons', asy
   const focused = () => page.evaluate(() => document.activeElement?.className ?? '');
   assert.match(await focused(), /skip-link/);
   await page.keyboard.press('Enter');
-  assert.equal(new URL(page.url()).hash, '#main');
+  await page.waitForURL((url) => url.hash === '#main');
 
   // Menu: open with the keyboard, Escape closes it.
   await page.locator('header.site-header .nav__toggle').focus();
