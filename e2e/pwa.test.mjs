@@ -50,7 +50,7 @@ test('a repeat visit loads no app code from the network', async () => {
   const { context, page, problems } = await readerWithWorker();
   const appCode = [];
   page.on('response', (response) => {
-    if (/\.(wasm|js|css)$/.test(new URL(response.url()).pathname)) appCode.push(response);
+    if (/\.(wasm|bin|js|css)$/.test(new URL(response.url()).pathname)) appCode.push(response);
   });
   await page.reload();
   await page.locator('main .card--lead').waitFor();
@@ -164,7 +164,7 @@ test('a new build is announced, and Refresh switches the page to it', async () =
 
   const appCode = [];
   page.on('response', (response) => {
-    if (/\.(wasm|js|css)$/.test(new URL(response.url()).pathname)) appCode.push(response);
+    if (/\.(wasm|bin|js|css)$/.test(new URL(response.url()).pathname)) appCode.push(response);
   });
   await Promise.all([
     page.waitForEvent('load'),

@@ -1,6 +1,6 @@
 // The route-split release build in real Chromium: a first visit loads the main module and only
-// its own page's chunks (named by the server's HTML, fetched with the main module); other pages' chunks load when the
-// reader goes there; a chunk that cannot be fetched shows the error view and Retry recovers;
+// its own page's chunks (named by the server's HTML, fetched with the main module as one
+// landing bundle); other pages' chunks load one by one when the reader goes there; a chunk that cannot be fetched shows the error view and Retry recovers;
 // after one visit the service worker has every chunk, so every kind of page opens offline; a
 // deploy while a page is open never gives one page code from two builds.
 import { test } from 'node:test';
@@ -15,12 +15,12 @@ import { siteUnderTest, startServer } from './support.mjs';
 const MEXICO = '/article/mexico-and-azerbaijan-mark-33-years-of-diplomatic-relations';
 const server = siteUnderTest();
 
-/** The WebAssembly files the page fetches, by name without the content hash. */
+/** The WebAssembly files (and landing bundles) the page fetches, by name without the content hash. */
 function wasmRequests(page) {
   const names = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
-    if (path.endsWith('.wasm')) names.push(path.slice(1).replace(/-[0-9a-f]{16}(_bg)?\.wasm$/, ''));
+    if (/\.(wasm|bin)$/.test(path)) names.push(path.slice(1).replace(/-[0-9a-f]{16}(_bg)?\.(wasm|bin)$/, ''));
   });
   return names;
 }
@@ -29,17 +29,16 @@ test('a landing page loads the main module and its own chunks only; the next pag
   const { context, page, problems } = await server.newReader();
   const html = await (await fetch(server.url + MEXICO)).text();
   assert.match(html, /<meta name="gazette-chunks" content="[^"]*\/split_article_page-[0-9a-f]{16}\.wasm">/);
+  assert.match(html, /<meta name="gazette-bundle" content="\/bundle_article_page-[0-9a-f]{16}\.bin" data-lengths="[0-9]+( [0-9]+)*">/);
   assert.match(html, /<link rel="modulepreload" href="\/__wasm_split-[0-9a-f]{16}\.js">/);
-  assert.doesNotMatch(html, /split_home_page/);
+  assert.doesNotMatch(html, /split_home_page|bundle_home_page/);
 
   const loaded = wasmRequests(page);
   await page.goto(server.url + MEXICO);
   await page.locator('main .article__body p').first().waitFor();
   assert.ok(loaded.includes('gazette'), `main module loaded: ${loaded}`);
-  assert.ok(loaded.includes('split_article_page'), `article chunk loaded: ${loaded}`);
-  for (const other of ['split_home_page', 'split_category_page', 'split_search_page', 'split_saved_page']) {
-    assert.ok(!loaded.includes(other), `${other} is not loaded by an article`);
-  }
+  // The article's chunks came in its landing bundle, one request: no chunk file on its own.
+  assert.deepEqual(loaded.filter((name) => name !== 'gazette'), ['bundle_article_page'], `${loaded}`);
   await page.locator('main .article__category').first().click();
   await page.locator('main .category-header h1').waitFor();
   assert.ok(loaded.includes('split_category_page'), `category chunk loaded on navigation: ${loaded}`);
@@ -50,7 +49,8 @@ test('a landing page loads the main module and its own chunks only; the next pag
 
 test('a page whose chunk cannot be fetched shows the error view, and Retry recovers', async () => {
   const { context, page } = await server.newReader();
-  const blocked = /\/split_article_page-[0-9a-f]{16}\.wasm$/;
+  // Lost network: the landing bundle and the article's chunk file on its own both fail.
+  const blocked = /\/(split|bundle)_article_page-[0-9a-f]{16}\.(wasm|bin)$/;
   await page.route(blocked, (route) => route.abort('connectionfailed'));
   await page.goto(server.url + MEXICO);
   const error = page.locator('main .error-view');
@@ -85,8 +85,8 @@ test('after one visit every kind of page opens offline from the chunks the worke
   await context.close();
 });
 
-/** Top-level code files of a build: `name-<16 hex>(_bg).wasm|js`, the hex part of the name. */
-const CODE_FILE = /^(.+)-([0-9a-f]{16})((?:_bg)?\.(?:wasm|js))$/;
+/** Top-level code files of a build: `name-<16 hex>(_bg).wasm|js|bin`, the hex part of the name. */
+const CODE_FILE = /^(.+)-([0-9a-f]{16})((?:_bg)?\.(?:wasm|js|bin))$/;
 
 /**
  * Another build of the same app, as a deploy brings it: every code file (main module, its
@@ -113,7 +113,7 @@ function nextBuildOf(dist) {
   const old = new Set(), renamed = new Set();
   for (const name of readdirSync(next)) {
     if (/\.(br|gz)$/.test(name) || name === 'sw.js') { rmSync(join(next, name)); continue; }
-    if (!/\.(wasm|js|json|html)$/.test(name)) continue;
+    if (!/\.(wasm|js|json|html|bin)$/.test(name)) continue;
     const before = readFileSync(join(next, name));
     const after = rewrite(before);
     integrity.set(sri(before), sri(after));

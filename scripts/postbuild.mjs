@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { minify } from 'terser';
 
-const COMPRESSIBLE = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.json', '.webmanifest', '.txt', '.xml']);
+const COMPRESSIBLE = new Set(['.wasm', '.bin', '.js', '.mjs', '.css', '.html', '.svg', '.json', '.webmanifest', '.txt', '.xml']);
 // `--shell-only`: for a built dist/ whose index.html was edited afterwards (the update test
 // does this to make a new build): the code is already minified, so only steps 2 and 3 run.
 const shellOnly = process.argv.includes('--shell-only');
@@ -53,10 +53,13 @@ if (!shellOnly) {
     + 'if (!picture || picture.complete) return start(); picture.addEventListener(`load`, () => requestAnimationFrame(() => setTimeout(start)), { once: true }); '
     + 'picture.addEventListener(`error`, start, { once: true }); });\n'
     // The page's WebAssembly chunks (named by the server, see crates/server/src/web/shell.rs)
-    // start loading together with the main module, not after it has run. A page needs ~40
-    // of them, and each preload link costs the main thread ~0.6 ms (2.4 ms on a slow phone):
+    // start loading together with the main module, not after it has run. On a first visit
+    // that is their landing bundle, one response (the chunk loader takes them from it, see
+    // crates/splitter/src/landing_bundle.js); with a service worker, the ~40 chunk files from
+    // its cache. Each preload link costs the main thread ~0.6 ms (2.4 ms on a slow phone):
     // they are added eight per task, so this is not one long task of ~100 ms.
-    + 'const chunks = (document.querySelector(`meta[name=gazette-chunks]`)?.content ?? ``).split(` `).filter(Boolean);\n'
+    + 'const bundle = navigator.serviceWorker?.controller ? null : document.querySelector(`meta[name=gazette-bundle]`)?.content;\n'
+    + 'const chunks = bundle ? [bundle] : (document.querySelector(`meta[name=gazette-chunks]`)?.content ?? ``).split(` `).filter(Boolean);\n'
     + '(function preload() { for (const href of chunks.splice(0, 8)) { '
     + 'const link = document.createElement(`link`); link.rel = `preload`; link.as = `fetch`; link.crossOrigin = `anonymous`; link.href = href; document.head.append(link); } '
     + 'if (chunks.length) setTimeout(preload); })();\n'
@@ -70,7 +73,8 @@ writeFileSync(indexPath, index);
 const precache = ['/'];
 for (const path of files(dist)) {
   const name = relative(dist, path).split('\\').join('/');
-  if (name === 'index.html' || name === 'sw.js' || /\.(br|gz)$/.test(name)) continue;
+  // Landing bundles are for first visits only: a repeat visit takes the chunk files from here.
+  if (name === 'index.html' || name === 'sw.js' || /\.(br|gz)$/.test(name) || /^bundle_/.test(name)) continue;
   precache.push('/' + name);
 }
 precache.sort();

@@ -24,7 +24,8 @@ for (const [label, path] of routes) {
   const sums = { wasm: 0, js: 0, css: 0 };
   let files = 0;
   for (const response of responses) {
-    const kind = new URL(response.url()).pathname.match(/\.(wasm|js|css)$/)?.[1];
+    // A landing bundle (`.bin`) is the page's WebAssembly chunks in one response.
+    const kind = new URL(response.url()).pathname.match(/\.(wasm|bin|js|css)$/)?.[1]?.replace('bin', 'wasm');
     if (!kind) continue;
     const sizes = await response.request().sizes().catch(() => null);
     if (!sizes) continue;

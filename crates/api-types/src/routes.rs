@@ -43,6 +43,16 @@ impl Route<'_> {
     }
 }
 
+/// Every [`Route::split_name`]: the split points a page can land on, for which the release
+/// build writes a landing bundle (all of a split point's chunks in one file, crates/splitter).
+pub const LANDING_SPLITS: [&str; 5] = [
+    "home_page",
+    "category_page",
+    "article_page",
+    "search_page",
+    "saved_page",
+];
+
 impl Route<'_> {
     /// The name of the WebAssembly chunk that renders this page in the split release build
     /// (the front end's `lazy_pages`), which the server preloads with the page; `None` for
@@ -272,6 +282,23 @@ pub mod api {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_page_split_has_a_landing_bundle() {
+        for route in [
+            Route::Home,
+            Route::Category("x"),
+            Route::Tag("x"),
+            Route::Article("x"),
+            Route::Search,
+            Route::Saved,
+            Route::NotFound,
+        ] {
+            if let Some(split) = route.split_name() {
+                assert!(LANDING_SPLITS.contains(&split), "{split}");
+            }
+        }
+    }
 
     #[test]
     fn paths_parse_into_language_and_page() {

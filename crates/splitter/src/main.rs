@@ -17,7 +17,8 @@
 //! 4. content-hashed names for every file, the loader's references rewritten to them;
 //! 5. `index.html`'s references (and integrity hashes) moved to the new main files;
 //! 6. `split-manifest.json`: for each split point, the files it needs, for the server to
-//!    preload with a page and the service worker to precache.
+//!    preload with a page and the service worker to precache, and its landing bundle
+//!    (`bundle`: the same files in one response, for a first visit).
 //!
 //! Usage: `gazette-split INPUT.wasm DIST -- WASM_OPT_ARGS...`
 //! (`wasm-bindgen` and `wasm-opt` are taken from `PATH`).
@@ -29,6 +30,7 @@ use std::process::{Command, ExitCode};
 
 use sha2::{Digest, Sha256, Sha384};
 
+mod bundle;
 mod trim;
 
 /// Stands for the build's id in file names until it is known; same length as the id.
@@ -141,6 +143,21 @@ fn run() -> Result<(), Failure> {
         fs::write(dist.join(&hashed), &bytes).map_err(|error| error.to_string())?;
         renamed.insert(stem, hashed);
     }
+    // Each split point's files, in load order, and its landing bundle of them.
+    let splits: BTreeMap<String, Vec<String>> = split
+        .prefetch_map
+        .iter()
+        .map(|(split_name, files)| {
+            let files = files
+                .iter()
+                .filter_map(|stem| renamed.get(stem))
+                .map(|hashed| format!("/{hashed}"))
+                .collect();
+            (split_name.clone(), files)
+        })
+        .collect();
+    let bundles = bundle::write_bundles(dist, &splits)?;
+    loader = bundle::route_fetches(&loader, renamed.len())?;
     let main_js = read_text(&main_js_path)?;
     let main_bytes = fs::read(&main_wasm).map_err(|error| error.to_string())?;
     let mut digest = Sha256::new();
@@ -163,17 +180,12 @@ fn run() -> Result<(), Failure> {
     // 5. index.html: Trunk's main files out, ours in.
     replace_trunk_output(dist, &main_js_file, &main_wasm_file, &main_js, &main_bytes)?;
 
-    // 6. The manifest: split point → files, in load order.
-    let mut manifest = serde_json::Map::new();
-    for (split_name, files) in &split.prefetch_map {
-        let files: Vec<serde_json::Value> = files
-            .iter()
-            .filter_map(|stem| renamed.get(stem))
-            .map(|hashed| serde_json::Value::String(format!("/{hashed}")))
-            .collect();
-        manifest.insert(split_name.clone(), serde_json::Value::Array(files));
-    }
-    let manifest = serde_json::json!({ "loader": format!("/{loader_file}"), "splits": manifest });
+    // 6. The manifest: split point → files, in load order, and its landing bundle.
+    let manifest = serde_json::json!({
+        "loader": format!("/{loader_file}"),
+        "splits": splits,
+        "bundles": bundles,
+    });
     write(
         &dist.join("split-manifest.json"),
         serde_json::to_string_pretty(&manifest)

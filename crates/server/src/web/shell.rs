@@ -35,13 +35,27 @@ pub struct SplitManifest {
     pub loader: Option<String>,
     #[serde(default)]
     pub splits: HashMap<String, Vec<String>>,
+    /// For each split point a page lands on, its landing bundle: the same files in one
+    /// response, which a first visit (no service worker yet) fetches instead of each file.
+    #[serde(default)]
+    pub bundles: HashMap<String, LandingBundle>,
+}
+
+/// One split point's files back to back (`crates/splitter/src/bundle.rs`).
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct LandingBundle {
+    pub href: String,
+    /// The length of each of the split point's files, in the order of `splits`.
+    pub lengths: Vec<u64>,
 }
 
 impl SplitManifest {
     /// The tags that let one split point's files load with the main module: the loader
-    /// script is preloaded, and the chunks are listed in `<meta name="gazette-chunks">`,
-    /// which the boot script turns into preloads once the first screen's picture is in (so
-    /// they do not compete with it), together with starting the main module.
+    /// script is preloaded, and the chunks are listed in `<meta name="gazette-chunks">`
+    /// (their landing bundle in `<meta name="gazette-bundle">`), which the boot script turns
+    /// into preloads once the first screen's picture is in (so they do not compete with it),
+    /// together with starting the main module: the bundle on a first visit, the chunks (from
+    /// the service worker's cache) on a repeat visit.
     fn preload_tags(&self, split: &str) -> String {
         let Some(files) = self.splits.get(split) else {
             return String::new();
@@ -57,6 +71,18 @@ impl SplitManifest {
             "<meta name=\"gazette-chunks\" content=\"{}\">\n",
             escape(&files.join(" "))
         ));
+        if let Some(bundle) = self
+            .bundles
+            .get(split)
+            .filter(|bundle| bundle.lengths.len() == files.len())
+        {
+            let lengths: Vec<String> = bundle.lengths.iter().map(u64::to_string).collect();
+            tags.push_str(&format!(
+                "<meta name=\"gazette-bundle\" content=\"{}\" data-lengths=\"{}\">\n",
+                escape(&bundle.href),
+                lengths.join(" ")
+            ));
+        }
         tags
     }
 }
@@ -183,7 +209,7 @@ mod tests {
     fn a_page_preloads_the_chunks_of_its_split_point_only() {
         let mut shell = Shell::from_template("<html><head></head><body></body></html>".into());
         shell.chunks = serde_json::from_str(
-            r#"{"loader":"/__wasm_split-1.js","splits":{"article_page":["/chunk_1-a.wasm","/split_article_page-b.wasm"],"home_page":["/chunk_1-a.wasm","/split_home_page-c.wasm"]}}"#,
+            r#"{"loader":"/__wasm_split-1.js","splits":{"article_page":["/chunk_1-a.wasm","/split_article_page-b.wasm"],"home_page":["/chunk_1-a.wasm","/split_home_page-c.wasm"]},"bundles":{"article_page":{"href":"/bundle_article_page-d.bin","lengths":[54,208]},"home_page":{"href":"/bundle_home_page-e.bin","lengths":[54,99]}}}"#,
         )
         .unwrap();
         let page = PageMeta {
@@ -195,7 +221,10 @@ mod tests {
         assert!(html.contains(
             "<meta name=\"gazette-chunks\" content=\"/chunk_1-a.wasm /split_article_page-b.wasm\">"
         ));
-        assert!(!html.contains("split_home_page"));
+        assert!(html.contains(
+            "<meta name=\"gazette-bundle\" content=\"/bundle_article_page-d.bin\" data-lengths=\"54 208\">"
+        ));
+        assert!(!html.contains("split_home_page") && !html.contains("bundle_home_page"));
         let unsplit = Shell::from_template("<html><head></head></html>".into()).render(&page);
         assert!(!unsplit.contains("gazette-chunks"));
     }
