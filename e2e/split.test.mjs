@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +64,74 @@ test('a page whose chunk cannot be fetched shows the error view, and Retry recov
   await page.locator('main .article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
   await page.locator('main .article__body p').first().waitFor();
   await context.close();
+});
+
+test('a first visit whose landing bundle fails, or does not hold what the page says, loads its chunks one by one', async () => {
+  for (const broken of [
+    (route) => route.abort('connectionfailed'),
+    // Cut short (a proxy that truncates, a manifest that does not match the files).
+    async (route) => {
+      const whole = await route.fetch();
+      route.fulfill({ response: whole, body: (await whole.body()).subarray(0, 1000) });
+    },
+  ]) {
+    const { context, page, problems } = await server.newReader();
+    await page.route(/\/bundle_article_page-[0-9a-f]{16}\.bin$/, broken);
+    const loaded = wasmRequests(page);
+    await page.goto(server.url + MEXICO);
+    await page.locator('main .article__title', { hasText: 'Mexico and Azerbaijan' }).waitFor();
+    await page.locator('main .article__body p').first().waitFor();
+    assert.ok(loaded.includes('bundle_article_page') && loaded.includes('split_article_page'), `${loaded}`);
+    assert.deepEqual(problems.filter((line) => !/Failed to load resource|bundle_article_page/.test(line)), []);
+    await context.close();
+  }
+});
+
+/** A proxy in front of `target` that counts the requests for each path reaching the server. */
+async function countingProxy(target) {
+  const counts = new Map();
+  const proxy = http.createServer((request, response) => {
+    const path = new URL(request.url, target).pathname;
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+    const upstream = http.request(new URL(request.url, target), { method: request.method, headers: request.headers }, (answer) => {
+      response.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(response);
+    });
+    upstream.on('error', () => response.destroy());
+    request.pipe(upstream);
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${proxy.address().port}`,
+    counts,
+    close: () => new Promise((resolve) => { proxy.closeAllConnections(); proxy.close(resolve); }),
+  };
+}
+
+test('the worker of a first visit cuts the landing chunks out of the bundle instead of downloading them again', async () => {
+  const proxy = await countingProxy(server.url);
+  const { context, page, problems } = await server.newReader({ serviceWorkers: 'allow' });
+  await page.goto(proxy.url + '/');
+  await page.locator('main .card--lead').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  const bundle = await page.locator('meta[name=gazette-bundle]').getAttribute('content');
+  const files = (await page.locator('meta[name=gazette-chunks]').getAttribute('content')).split(' ');
+  assert.equal(proxy.counts.get(bundle), 1, 'the bundle came once');
+  for (const file of files) assert.equal(proxy.counts.get(file) ?? 0, 0, `${file} did not come on its own`);
+  // The rest of the app was precached from the network, once per file.
+  const article = [...proxy.counts.keys()].find((path) => /^\/split_article_page-/.test(path));
+  assert.equal(proxy.counts.get(article), 1, `the article's chunk was precached: ${[...proxy.counts.keys()]}`);
+  // The worker's copies are whole modules: offline, the front page starts from them (and an
+  // article never opened, from the chunks precached from the network, says it is offline).
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('main .card--lead').waitFor();
+  await page.locator('main .card__title a').first().click();
+  await page.locator('main .offline-view').waitFor();
+  await context.setOffline(false);
+  assert.deepEqual(problems.filter((line) => !line.includes('Failed to load resource')), []);
+  await context.close();
+  await proxy.close();
 });
 
 test('after one visit every kind of page opens offline from the chunks the worker keeps', async () => {

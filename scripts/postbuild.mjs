@@ -85,10 +85,24 @@ for (const url of precache) {
   digest.update(url).update(readFileSync(join(dist, url === '/' ? 'index.html' : url.slice(1))));
 }
 const version = digest.digest('hex').slice(0, 16);
+// Each landing bundle's files and lengths (split-manifest.json, crates/splitter), so the
+// worker cuts its copies of a first visit's chunks out of the bundle that visit fetched.
+const landing = {};
+try {
+  const manifest = JSON.parse(readFileSync(join(dist, 'split-manifest.json'), 'utf8'));
+  for (const [split, { href, lengths }] of Object.entries(manifest.bundles ?? {})) {
+    const files = manifest.splits?.[split] ?? [];
+    if (files.length !== lengths.length) throw new Error(`postbuild: bundle ${href} does not match ${split}'s files`);
+    landing[href] = files.map((file, index) => [file, lengths[index]]);
+  }
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error; // an unsplit build has no bundles
+}
 const template = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'sw-template.js'), 'utf8');
 writeFileSync(join(dist, 'sw.js'), template
   .replace('__GAZETTE_VERSION__', version)
-  .replace('[/* __GAZETTE_PRECACHE__ */]', JSON.stringify(precache, null, 2)));
+  .replace('[/* __GAZETTE_PRECACHE__ */]', JSON.stringify(precache, null, 2))
+  .replace('{/* __GAZETTE_LANDING__ */}', JSON.stringify(landing)));
 console.log(`service worker ${version}: ${precache.length} files precached`);
 
 // 3. Precompress.

@@ -14,6 +14,9 @@
 //   page never mixes one build's shell with another's code.
 const VERSION = '__GAZETTE_VERSION__';
 const PRECACHE = [/* __GAZETTE_PRECACHE__ */];
+/** Each landing bundle (a page's chunk files back to back, which a first visit fetches before
+ * this worker exists, crates/splitter/src/bundle.rs): its files and their lengths. */
+const LANDING = {/* __GAZETTE_LANDING__ */};
 const APP_CACHE = `gazette-app-${VERSION}`;
 const PAGE_CACHE = 'gazette-pages-v1';
 const API_CACHE = 'gazette-api-v1';
@@ -46,11 +49,42 @@ function isLiveCheck(request, url) {
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(APP_CACHE);
-    await cache.addAll(PRECACHE);
+    const cut = await fromLandingBundles(cache);
+    await cache.addAll(PRECACHE.filter((url) => !cut.has(url)));
     // The first worker takes over at once; an update waits until the reader refreshes.
     if (!self.registration.active) await self.skipWaiting();
   })());
 });
+
+/**
+ * Puts into `cache` the chunk files of every landing bundle the browser's HTTP cache holds
+ * (the one the page just loaded with), cut out of it, so the precache does not fetch them
+ * again; returns their paths. A bundle not cached, or not as long as its files, is skipped.
+ */
+async function fromLandingBundles(cache) {
+  const cut = new Set();
+  for (const [href, parts] of Object.entries(LANDING)) {
+    let buffer;
+    try {
+      const response = await fetch(href, { cache: 'only-if-cached', mode: 'same-origin' });
+      if (!response.ok) continue;
+      buffer = await response.arrayBuffer();
+    } catch {
+      continue;
+    }
+    if (buffer.byteLength !== parts.reduce((sum, [, length]) => sum + length, 0)) continue;
+    let offset = 0;
+    for (const [path, length] of parts) {
+      if (!cut.has(path)) {
+        const body = buffer.slice(offset, offset + length);
+        await cache.put(path, new Response(body, { headers: { 'Content-Type': 'application/wasm' } }));
+        cut.add(path);
+      }
+      offset += length;
+    }
+  }
+  return cut;
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {

@@ -27,7 +27,7 @@ async function visit(label) {
     if (!sizes) continue;
     const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
     count += 1;
-    if (/\.(wasm|js|css)$/.test(new URL(response.url()).pathname)) code += bytes;
+    if (/\.(wasm|bin|js|css)$/.test(new URL(response.url()).pathname)) code += bytes;
     else rest += bytes;
   }
   const kb = (bytes) => (bytes / 1024).toFixed(1);

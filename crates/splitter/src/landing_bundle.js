@@ -2,22 +2,30 @@
 // A first visit (no service worker controls the page yet) fetches the chunks of the page it
 // lands on as one response: the landing bundle the server names in
 // <meta name="gazette-bundle" content="/bundle_….bin" data-lengths="…">, the files of
-// <meta name="gazette-chunks"> back to back (the boot script preloads it with the main
-// module). On a slow link that is one request instead of ~40, each with ~1 KB of headers both
-// ways, and one brotli stream, ~20 % smaller than the chunks compressed one by one. Every
-// other chunk, and every chunk of a bundle that could not be fetched, is fetched on its own:
-// from the worker's cache on a repeat visit, afresh on a retry after a lost network.
+// <meta name="gazette-chunks"> back to back. The boot script decides (scripts/postbuild.mjs):
+// it preloads the bundle with the main module, and the loader takes the chunks from it only
+// then. On a slow link that is one request instead of 16–39, each with ~1 KB of headers both
+// ways, and one brotli stream, 5–16 KB smaller per page. Every other chunk, and every chunk of
+// a bundle that could not be fetched or does not hold what the page says, is fetched on its
+// own (from the worker's cache on a repeat visit; the worker cuts its copies of these chunks
+// out of the bundle too, see scripts/sw-template.js).
 let landing;
 function landingBundle() {
   if (landing === undefined) {
     landing = null;
-    const meta = navigator.serviceWorker?.controller ? null : document.querySelector('meta[name=gazette-bundle]');
+    const meta = document.querySelector('meta[name=gazette-bundle]');
+    const href = meta?.getAttribute('content');
+    const preloaded = href && [...document.querySelectorAll('link[rel=preload]')]
+      .some((link) => link.getAttribute('href') === href);
     const files = (document.querySelector('meta[name=gazette-chunks]')?.content ?? '').split(' ').filter(Boolean);
     const lengths = (meta?.dataset.lengths ?? '').split(' ').filter(Boolean).map(Number);
-    if (meta?.content && files.length > 0 && files.length === lengths.length && lengths.every((n) => n > 0)) {
-      const bytes = fetch(new URL(meta.content, import.meta.url)).then((response) => {
-        if (!response.ok) throw new Error(`${meta.content}: HTTP ${response.status}`);
-        return response.arrayBuffer();
+    if (preloaded && files.length > 0 && files.length === lengths.length && lengths.every((n) => n > 0)) {
+      const total = lengths.reduce((sum, n) => sum + n, 0);
+      const bytes = fetch(new URL(href, import.meta.url)).then(async (response) => {
+        if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+        const buffer = await response.arrayBuffer();
+        if (buffer.byteLength !== total) throw new Error(`${href}: ${buffer.byteLength} bytes, not ${total}`);
+        return buffer;
       });
       bytes.catch(() => {});
       const at = new Map();
@@ -36,13 +44,13 @@ function fetchChunk(url) {
   const part = bundle?.at.get(url.pathname);
   if (!part) return fetch(url);
   bundle.at.delete(url.pathname);
+  // Once every chunk is taken, the bundle's bytes can go.
+  if (bundle.at.size === 0) landing = null;
   const [offset, length] = part;
   return bundle.bytes.then(
-    (buffer) => buffer.byteLength < offset + length
-      ? fetch(url)
-      : new Response(new Uint8Array(buffer, offset, length), {
-        headers: { 'Content-Type': 'application/wasm' },
-      }),
+    (buffer) => new Response(new Uint8Array(buffer, offset, length), {
+      headers: { 'Content-Type': 'application/wasm' },
+    }),
     () => fetch(url),
   );
 }
