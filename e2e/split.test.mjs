@@ -35,14 +35,34 @@ test('a landing page loads the main module and its own chunks only; the next pag
   assert.doesNotMatch(html, /split_home_page|bundle_home_page/);
 
   const loaded = wasmRequests(page);
+  // How each module is compiled: streamed from its response, or from bytes in memory.
+  await page.addInitScript(() => {
+    window.compiled = { streamed: 0, fromBytes: 0 };
+    const { instantiate, instantiateStreaming } = WebAssembly;
+    WebAssembly.instantiateStreaming = (...args) => {
+      window.compiled.streamed += 1;
+      return instantiateStreaming(...args);
+    };
+    WebAssembly.instantiate = (source, ...rest) => {
+      if (!(source instanceof WebAssembly.Module)) window.compiled.fromBytes += 1;
+      return instantiate(source, ...rest);
+    };
+  });
   await page.goto(server.url + MEXICO);
   await page.locator('main .article__body p').first().waitFor();
   assert.ok(loaded.includes('gazette'), `main module loaded: ${loaded}`);
   // The article's chunks came in its landing bundle, one request: no chunk file on its own.
   assert.deepEqual(loaded.filter((name) => name !== 'gazette'), ['bundle_article_page'], `${loaded}`);
+  // The main module streams as it downloads; the bundle's chunks, already whole in memory,
+  // compile from their bytes (off the main thread, not all in the task the bundle came in).
+  const chunkCount = (await page.locator('meta[name=gazette-chunks]').getAttribute('content')).split(' ').length;
+  assert.deepEqual(await page.evaluate(() => window.compiled), { streamed: 1, fromBytes: chunkCount });
   await page.locator('main .article__category').first().click();
   await page.locator('main .category-header h1').waitFor();
   assert.ok(loaded.includes('split_category_page'), `category chunk loaded on navigation: ${loaded}`);
+  // Chunks fetched on their own stream as before.
+  const compiled = await page.evaluate(() => window.compiled);
+  assert.ok(compiled.streamed > 1 && compiled.fromBytes === chunkCount, JSON.stringify(compiled));
   assert.ok(!loaded.includes('split_home_page'));
   assert.deepEqual(problems, []);
   await context.close();

@@ -3,6 +3,7 @@
 //! through `pwa`). `ResourceView` is the one view of a fetched resource's states.
 
 mod ad_slot;
+mod after_start;
 mod app_prompts;
 mod article_body;
 mod article_card;
@@ -25,6 +26,7 @@ mod share_bar;
 mod toast;
 
 pub use ad_slot::{AdSlot, AdSpace};
+pub use after_start::AfterStart;
 pub use app_prompts::AppPrompts;
 pub use article_body::ArticleBody;
 pub use article_card::{ArticleCard, CardSize};

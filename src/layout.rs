@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 use crate::browser;
-use crate::components::{AppPrompts, SiteFooter, SiteHeader, Toast};
+use crate::components::{AfterStart, AppPrompts, SiteFooter, SiteHeader, Toast};
 use crate::i18n::t;
 use crate::pwa::{self, AppStatus};
 use crate::reading::BreakingNewsTools;
@@ -64,28 +64,6 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <OfflineBanner lang=lang_signal />
             </AfterStart>
         </div>
-    }
-}
-
-/// Renders `children` in the task after the one that starts the app: parts of the frame a
-/// reader does not see at the start (the footer, below the page; the bottom stack, empty until
-/// something is announced), so the start is a shorter task.
-#[component]
-fn AfterStart(children: Children) -> impl IntoView {
-    let ready = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        browser::next_task().await;
-        ready.try_set(true);
-    });
-    let children = StoredValue::new_local(Some(children));
-    // Only `ready` is tracked: the children are made once (untracked, so a signal they read
-    // cannot run this again, which would find them taken).
-    move || {
-        ready
-            .get()
-            .then(|| children.try_update_value(Option::take).flatten())
-            .flatten()
-            .map(untrack)
     }
 }
 

@@ -61,8 +61,11 @@ pub fn start() -> AppStatus {
     };
     // These listeners live as long as the page, so their closures are never dropped.
     let on_update = Closure::<dyn Fn()>::new(move || status.update_ready.set(true));
-    start_worker(&worker_url(), on_update.as_ref().unchecked_ref());
-    on_update.forget();
+    // In a task of its own, not in the one that starts the app.
+    crate::browser::after(0, move || {
+        start_worker(&worker_url(), on_update.as_ref().unchecked_ref());
+        on_update.forget();
+    });
     let on_install = Closure::<dyn Fn(bool)>::new(move |offered| status.can_install.set(offered));
     watch_install(on_install.as_ref().unchecked_ref());
     on_install.forget();

@@ -6,7 +6,7 @@
 use gazette_api_types::{Category, Lang, SiteInfo};
 use leptos::prelude::*;
 
-use super::{app_links, social_links, ExternalLinks, InstallButton};
+use super::{app_links, social_links, AfterStart, ExternalLinks, InstallButton};
 use crate::i18n::t;
 use crate::prefs::{current_theme, save_lang, set_theme, Theme, FIRST_SCREEN_CHANGED};
 use crate::urls::{category_href, home_href, saved_href, search_page_href};
@@ -179,33 +179,38 @@ pub fn SiteHeader(
                     </button>
                 </form>
             </div>
-            <div class="site-header__links">
-                <ExternalLinks
-                    block="social"
-                    label=Signal::derive(move || t(lang.get()).follow_us)
-                    links=Signal::derive(move || social_links(site.get()))
-                />
-                <ExternalLinks
-                    block="apps"
-                    label=Signal::derive(move || t(lang.get()).get_the_app)
-                    links=Signal::derive(move || app_links(site.get()))
-                />
-                <InstallButton lang=lang offer=install_offer class="link-button site-header__install" />
-            </div>
-            <nav class="nav" aria-label=move || t(lang.get()).sections>
-                <ul
-                    id="nav-list"
-                    class="nav__list"
-                    class:nav__list--open=move || menu_open.get()
-                >
-                    <li>
-                        <a class="nav__link" href=move || home_href(lang.get()) on:click=move |_| menu_open.set(false)>
-                            {move || t(lang.get()).home}
-                        </a>
-                    </li>
-                    {nav_items}
-                </ul>
-            </nav>
+            // The social and app links and the sections (on a phone, the menu's content) come
+            // one task after the bar: a shorter start, and nothing a reader sees yet (the
+            // server's first screen is over the header until the page is in place).
+            <AfterStart>
+                <div class="site-header__links">
+                    <ExternalLinks
+                        block="social"
+                        label=Signal::derive(move || t(lang.get()).follow_us)
+                        links=Signal::derive(move || social_links(site.get()))
+                    />
+                    <ExternalLinks
+                        block="apps"
+                        label=Signal::derive(move || t(lang.get()).get_the_app)
+                        links=Signal::derive(move || app_links(site.get()))
+                    />
+                    <InstallButton lang=lang offer=install_offer class="link-button site-header__install" />
+                </div>
+                <nav class="nav" aria-label=move || t(lang.get()).sections>
+                    <ul
+                        id="nav-list"
+                        class="nav__list"
+                        class:nav__list--open=move || menu_open.get()
+                    >
+                        <li>
+                            <a class="nav__link" href=move || home_href(lang.get()) on:click=move |_| menu_open.set(false)>
+                                {move || t(lang.get()).home}
+                            </a>
+                        </li>
+                        {nav_items}
+                    </ul>
+                </nav>
+            </AfterStart>
         </header>
     }
 }

@@ -10,8 +10,8 @@ use leptos_router::hooks::use_params_map;
 use crate::api;
 use crate::browser::{self, page_url, set_document_meta, set_page_links, visitor_id};
 use crate::components::{
-    AdSlot, AdSpace, ArticleBody, ArticleCards, CardSize, FigureCaption, FontControls, Loading,
-    MostRead, Picture, ResourceView, SaveButton, ShareBar,
+    AdSlot, AdSpace, AfterStart, ArticleBody, ArticleCards, CardSize, FigureCaption, FontControls,
+    Loading, MostRead, Picture, ResourceView, SaveButton, ShareBar,
 };
 use crate::i18n::{fill, format_date_time, t, NewsroomZone};
 use crate::reading::{
@@ -240,6 +240,8 @@ fn ArticleView(
         &reading_minutes.to_string(),
     );
     let in_article_ad = view! { <AdSlot placement="in-article" space=ad lang=lang /> }.into_any();
+    let byline = fill(strings.by, "author", &summary.author);
+    let title = summary.title.clone();
     view! {
         <article class="article">
             <div class="article__top">
@@ -268,14 +270,21 @@ fn ArticleView(
             <div class="article__text">
                 <p class="article__lead">{summary.lead}</p>
                 {image}
-                <ArticleBody blocks=body after_block=2 interlude=in_article_ad />
-                <p class="article__byline">{fill(strings.by, "author", &summary.author)}</p>
-                {source}
+                // The text below the picture, and what follows it, each in a task of its own:
+                // a long article is not one long task (the server's first screen shows the
+                // whole text until the app's page is in place).
+                <AfterStart>
+                    <ArticleBody blocks=body after_block=2 interlude=in_article_ad />
+                    <p class="article__byline">{byline}</p>
+                    {source}
+                </AfterStart>
             </div>
-            <QuoteTools article=read />
-            {tags}
-            <p class="article__print-url">{url.clone()}</p>
-            <ShareBar url=url title=summary.title lang=lang />
+            <AfterStart>
+                <QuoteTools article=read />
+                {tags}
+                <p class="article__print-url">{url.clone()}</p>
+                <ShareBar url=url title=title lang=lang />
+            </AfterStart>
         </article>
     }
 }

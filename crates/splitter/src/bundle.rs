@@ -18,6 +18,8 @@ use crate::{hex, Failure};
 const RUNTIME: &str = include_str!("landing_bundle.js");
 /// How the loader wasm_split_cli_support writes fetches a chunk (`new URL("./x.wasm", …)`).
 const CHUNK_FETCH: &str = "fetch(new URL(";
+/// How that loader instantiates a fetched chunk.
+const CHUNK_INSTANTIATE: &str = "WebAssembly.instantiateStreaming(src, imports)";
 
 /// Writes `bundle_SPLIT-HASH.bin` into `dist` for every landing split point of `splits` (split
 /// point → the chunk files it loads, as URL paths of files already in `dist`), and returns
@@ -53,20 +55,28 @@ pub fn write_bundles(
 }
 
 /// The loader with every chunk fetch going through `fetchChunk`, which takes a chunk from the
-/// page's landing bundle when it holds it. `chunk_count` is how many chunk fetches the loader
-/// must have: a loader written differently is an error, not a build that silently never
-/// uses its bundles.
+/// page's landing bundle when it holds it, and every instantiation through `instantiateChunk`,
+/// which compiles such a chunk from its bytes (off the main thread). `chunk_count` is how many
+/// chunk fetches and instantiations the loader must have: a loader written differently is an
+/// error, not a build that silently never uses its bundles.
 pub fn route_fetches(loader: &str, chunk_count: usize) -> Result<String, Failure> {
-    let found = loader.matches(CHUNK_FETCH).count();
-    if found != chunk_count {
-        return Err(format!(
-            "the chunk loader has {found} chunk fetches for {chunk_count} chunks; \
-             wasm_split_cli_support's loader changed, update crates/splitter/src/bundle.rs"
-        ));
+    for (what, pattern) in [
+        ("fetches", CHUNK_FETCH),
+        ("instantiations", CHUNK_INSTANTIATE),
+    ] {
+        let found = loader.matches(pattern).count();
+        if found != chunk_count {
+            return Err(format!(
+                "the chunk loader has {found} chunk {what} for {chunk_count} chunks; \
+                 wasm_split_cli_support's loader changed, update crates/splitter/src/bundle.rs"
+            ));
+        }
     }
     Ok(format!(
         "{RUNTIME}\n{}",
-        loader.replace(CHUNK_FETCH, "fetchChunk(new URL(")
+        loader
+            .replace(CHUNK_FETCH, "fetchChunk(new URL(")
+            .replace(CHUNK_INSTANTIATE, "instantiateChunk(src, imports)")
     ))
 }
 
@@ -116,15 +126,24 @@ mod tests {
 
     #[test]
     fn every_chunk_fetch_of_the_loader_goes_through_the_bundle() {
-        let loader = "const a = () => { const src = fetch(new URL(\"./chunk_1-a.wasm\", import.meta.url)); };\n\
-                      const b = () => { const src = fetch(new URL(\"./split_home_page-b.wasm\", import.meta.url)); };";
-        let routed = route_fetches(loader, 2).unwrap();
+        let chunk = |file: &str| {
+            format!(
+                "() => {{ const src = fetch(new URL(\"./{file}\", import.meta.url)); \
+                 return async (imports) => (WebAssembly.instantiateStreaming(src, imports)); }}\n"
+            )
+        };
+        let loader = chunk("chunk_1-a.wasm") + &chunk("split_home_page-b.wasm");
+        let routed = route_fetches(&loader, 2).unwrap();
         assert_eq!(routed.matches("fetchChunk(new URL(").count(), 2);
+        assert_eq!(routed.matches("instantiateChunk(src, imports)").count(), 2);
         assert_eq!(
             routed.matches(CHUNK_FETCH).count(),
             RUNTIME.matches(CHUNK_FETCH).count(),
             "no chunk fetch left as it was"
         );
-        assert!(route_fetches(loader, 3).is_err());
+        assert!(!routed.contains(CHUNK_INSTANTIATE));
+        assert!(route_fetches(&loader, 3).is_err());
+        let unfetched = loader.replacen(CHUNK_INSTANTIATE, "WebAssembly.instantiate(src)", 1);
+        assert!(route_fetches(&unfetched, 2).is_err());
     }
 }
