@@ -110,6 +110,9 @@ async fn send(
     header: Option<Header<'_>>,
     fresh: bool,
 ) -> Result<(web_sys::Response, String), ApiError> {
+    // Sent from a task of its own: setting a request up (and the browser's `fetch`) does not
+    // lengthen the task that renders the page asking for it. A preloaded answer is waiting.
+    crate::browser::next_task().await;
     let window = web_sys::window().ok_or(ApiError::Network)?;
     let init = web_sys::RequestInit::new();
     init.set_method(method);
