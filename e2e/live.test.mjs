@@ -257,8 +257,24 @@ test('an open article the newsroom updates offers its new version, in Armenian',
   const behind = ((nowHours * 60 + nowMinutes) - (hours * 60 + minutes) + 1440) % 1440;
   assert.ok(behind <= 5, `updated ${text}, page clock ${expected}`);
   assert.equal(await page.locator('main .article-update').getAttribute('role'), 'status');
+  // The reader is halfway down the article. The new version comes whole, in one task: a
+  // version whose text came a task later would be short for a moment, and the browser would
+  // clamp the reader's scroll position to it.
+  await page.evaluate(() => window.scrollTo(0, document.querySelector('main .article__body').offsetTop + 200));
+  const scrolledTo = await page.evaluate(() => window.scrollY);
+  await page.evaluate(() => {
+    window.newVersionWhole = null;
+    new MutationObserver((_, observer) => {
+      const title = [...document.querySelectorAll('main .article__title')].find((t) => t.textContent.includes('(թարմացված)'));
+      if (!title) return;
+      window.newVersionWhole = Boolean(title.closest('article')?.querySelector('.article__body p'));
+      observer.disconnect();
+    }).observe(document.querySelector('main'), { childList: true, subtree: true });
+  });
   await notice.getByRole('button', { name: 'Ցույց տալ նոր տարբերակը' }).click();
   await page.locator('main .article__title', { hasText: '(թարմացված)' }).waitFor();
+  assert.equal(await page.evaluate(() => window.newVersionWhole), true, 'the new version came with its text');
+  assert.ok(Math.abs(await page.evaluate(() => window.scrollY) - scrolledTo) <= 40, 'the reader kept their place');
   assert.equal(await page.locator('.article-update__notice').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();

@@ -110,9 +110,23 @@ async fn send(
     header: Option<Header<'_>>,
     fresh: bool,
 ) -> Result<(web_sys::Response, String), ApiError> {
+    let controller = web_sys::AbortController::new().ok();
+    if let Some(controller) = controller.as_ref().filter(|_| method == "GET") {
+        // Abort the request if the page that asked for it goes away (registered now, while
+        // that page's owner is current; it may be gone by the next task).
+        let controller = SendWrapper::new(controller.clone());
+        on_cleanup(move || controller.abort());
+    }
     // Sent from a task of its own: setting a request up (and the browser's `fetch`) does not
     // lengthen the task that renders the page asking for it. A preloaded answer is waiting.
     crate::browser::next_task().await;
+    if controller
+        .as_ref()
+        .is_some_and(|controller| controller.signal().aborted())
+    {
+        // The page went away meanwhile: nothing is sent.
+        return Err(ApiError::Network);
+    }
     let window = web_sys::window().ok_or(ApiError::Network)?;
     let init = web_sys::RequestInit::new();
     init.set_method(method);
@@ -124,16 +138,10 @@ async fn send(
     if fresh {
         init.set_cache(web_sys::RequestCache::NoCache);
     }
-    if let Ok(controller) = web_sys::AbortController::new() {
+    if let Some(controller) = controller {
         init.set_signal(Some(&controller.signal()));
         // Give up on a request that hangs, so the reader gets the error view and Retry.
-        let on_timeout = controller.clone();
-        crate::browser::after(REQUEST_TIMEOUT_MS, move || on_timeout.abort());
-        if method == "GET" {
-            // Abort the request if the page that asked for it goes away.
-            let controller = SendWrapper::new(controller);
-            on_cleanup(move || controller.abort());
-        }
+        crate::browser::after(REQUEST_TIMEOUT_MS, move || controller.abort());
     }
     let url = format!("{}{path}", api_origin());
     let response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))

@@ -216,6 +216,18 @@ pub async fn share(title: &str, url: &str) {
     let _ = JsFuture::from(window.navigator().share_with_data(&data)).await;
 }
 
+thread_local! {
+    /// Whether a page has been revealed ([`reveal_page`]): the app's start is over.
+    static START_IS_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the app's start is over (its first page is in place): from then on nothing is
+/// deferred to cut the start into tasks (`components::AfterStart`), so a page rebuilt later
+/// (an article's newer version, Back) is whole at once and keeps the reader's place.
+pub fn start_is_over() -> bool {
+    START_IS_OVER.get()
+}
+
 /// Removes the server's static first screen (`#first-screen`) once the page's content is in
 /// place underneath; a moment later, so the app's images are painted first. What the reader
 /// was doing on it carries over (the first screen's `gazetteHandOver` in `index.html`: the open
@@ -223,6 +235,7 @@ pub async fn share(title: &str, url: &str) {
 /// app's same control, else in the app's content, not at the page's top.
 pub fn reveal_page() {
     after(50, || {
+        START_IS_OVER.set(true);
         let Some(document) = document() else { return };
         let Some(screen) = document.get_element_by_id("first-screen") else {
             return;
