@@ -1,7 +1,7 @@
 //! `AfterStart`: while the app starts, renders its children in a later task of the browser
-//! than the one building the view around them. Start-up work is cut into tasks this way: a long task is one the
-//! reader waits on (a tap or a key during it is not answered), and Lighthouse counts every
-//! task over 50 ms on a phone as blocking.
+//! than the one building the view around them. Start-up work is cut into tasks this way: a
+//! long task is one the reader waits on (a tap or a key during it is not answered), and
+//! Lighthouse counts every task over 50 ms on a phone as blocking.
 
 use leptos::prelude::*;
 
